@@ -1,0 +1,79 @@
+package io.dyadstream.app;
+
+import io.dyadstream.enrich.Enricher;
+import io.dyadstream.topology.DyadTopology;
+import io.dyadstream.topology.StreamsSettings;
+import io.dyadstream.topology.TopicNames;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns one KafkaStreams instance of the dyadstream topology: starts it, waits until it runs, and
+ * closes it within a timeout, leaving the consumer group. A fatal error shuts the client down, so
+ * that a supervisor sees the process exit instead of a stream that silently stopped.
+ */
+final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    StreamsRunner(Properties settings, Enricher enricher) {
+        TopicNames topics = AppConfig.topics(settings);
+        Properties props = StreamsSettings.complete(settings, topics);
+        this.streams = new KafkaStreams(DyadTopology.build(topics, enricher), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; shutting down: {}", e.toString());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.info("streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+    }
+
+    void start() {
+        streams.start();
+    }
+
+    /** Waits until the app is RUNNING; false if it failed or the timeout passed first. */
+    boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State state = streams.state();
+            if (state == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+                return false;
+            }
+            stopped.await(50, TimeUnit.MILLISECONDS);
+        }
+        return false;
+    }
+
+    /** Blocks until the app stops by itself (an error) or the thread is interrupted. */
+    void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+}

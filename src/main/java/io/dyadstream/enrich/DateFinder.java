@@ -1,0 +1,151 @@
+package io.dyadstream.enrich;
+
+import io.dyadstream.enrich.SentenceSplitter.Sentence;
+import io.dyadstream.model.EntityType;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds dates and resolves them against the story's date: "July 1", "1 July 2021", "2003",
+ * "on Monday" (the last Monday on or before the story's date), "next year", "last month".
+ * A date that cannot be resolved (no story date) keeps the form it can: a year, or nothing.
+ */
+final class DateFinder {
+
+    private static final Map<String, Month> MONTHS = Map.ofEntries(
+            Map.entry("january", Month.JANUARY), Map.entry("jan", Month.JANUARY), Map.entry("february", Month.FEBRUARY),
+            Map.entry("feb", Month.FEBRUARY), Map.entry("march", Month.MARCH), Map.entry("mar", Month.MARCH),
+            Map.entry("april", Month.APRIL), Map.entry("apr", Month.APRIL), Map.entry("may", Month.MAY), Map.entry("june", Month.JUNE),
+            Map.entry("jun", Month.JUNE), Map.entry("july", Month.JULY), Map.entry("jul", Month.JULY), Map.entry("august", Month.AUGUST),
+            Map.entry("aug", Month.AUGUST), Map.entry("september", Month.SEPTEMBER), Map.entry("sept", Month.SEPTEMBER),
+            Map.entry("sep", Month.SEPTEMBER), Map.entry("october", Month.OCTOBER), Map.entry("oct", Month.OCTOBER),
+            Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER), Map.entry("december", Month.DECEMBER),
+            Map.entry("dec", Month.DECEMBER));
+    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
+            "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY, "saturday",
+            DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
+
+    private DateFinder() {}
+
+    static void find(List<Token> tokens, List<Sentence> sentences, LocalDate storyDate, List<Mention> out) {
+        for (Sentence s : sentences) {
+            int i = s.from();
+            while (i < s.to()) {
+                int next = matchAt(tokens, i, s, storyDate, out);
+                i = next > i ? next : i + 1;
+            }
+        }
+    }
+
+    private static int matchAt(List<Token> tokens, int i, Sentence s, LocalDate ref, List<Mention> out) {
+        Token t = tokens.get(i);
+        Month month = t.isCapitalized() ? MONTHS.get(t.norm()) : null;
+        int j = i + 1;
+        if (j < s.to() && tokens.get(j).is(".")) {
+            j++;
+        }
+        if (month != null && j < s.to() && isDay(tokens.get(j))) { // July 1, July 1, 2021
+            int day = Integer.parseInt(tokens.get(j).text());
+            int end = j + 1;
+            Integer year = null;
+            if (end + 1 < s.to() && tokens.get(end).is(",") && isYear(tokens.get(end + 1))) {
+                year = Integer.parseInt(tokens.get(end + 1).text());
+                end += 2;
+            }
+            return add(tokens, i, end, s, date(year, month, day, ref), out);
+        }
+        if (isDay(t) && i + 1 < s.to() && tokens.get(i + 1).isCapitalized() && MONTHS.containsKey(tokens.get(i + 1).norm())) {
+            int end = i + 2;
+            Integer year = null;
+            if (end < s.to() && isYear(tokens.get(end))) {
+                year = Integer.parseInt(tokens.get(end).text());
+                end++;
+            }
+            return add(tokens, i, end, s, date(year, MONTHS.get(tokens.get(i + 1).norm()), Integer.parseInt(t.text()), ref), out);
+        }
+        if (month != null && i + 1 < s.to() && isYear(tokens.get(i + 1))) { // May 2021
+            return add(tokens, i, i + 2, s, tokens.get(i + 1).text() + "-" + String.format(Locale.ROOT, "%02d", month.getValue()), out);
+        }
+        if (isYear(t) && i > s.from() && (tokens.get(i - 1).is("in") || tokens.get(i - 1).is("since") || tokens.get(i - 1).is("until")
+                || tokens.get(i - 1).is("by"))) {
+            return add(tokens, i, i + 1, s, t.text(), out);
+        }
+        DayOfWeek weekday = t.isCapitalized() ? WEEKDAYS.get(t.norm()) : null;
+        if (weekday != null) {
+            String iso = ref == null ? null : ref.with(TemporalAdjusters.previousOrSame(weekday)).toString();
+            return add(tokens, i, i + 1, s, iso, out);
+        }
+        if ((t.is("next") || t.is("last") || t.is("this")) && i + 1 < s.to()) {
+            String unit = tokens.get(i + 1).norm();
+            int delta = t.is("next") ? 1 : t.is("last") ? -1 : 0;
+            if (unit.equals("year") && ref != null) {
+                return add(tokens, i, i + 2, s, String.valueOf(ref.getYear() + delta), out);
+            }
+            if (unit.equals("month") && ref != null) {
+                LocalDate m = ref.plusMonths(delta);
+                return add(tokens, i, i + 2, s, m.getYear() + "-" + String.format(Locale.ROOT, "%02d", m.getMonthValue()), out);
+            }
+        }
+        if ((t.is("yesterday") || t.is("today")) && ref != null) {
+            return add(tokens, i, i + 1, s, (t.is("today") ? ref : ref.minusDays(1)).toString(), out);
+        }
+        return i;
+    }
+
+    private static String date(Integer year, Month month, int day, LocalDate ref) {
+        if (day < 1 || day > month.maxLength()) {
+            return null;
+        }
+        int y;
+        if (year != null) {
+            y = year;
+        } else if (ref != null) {
+            // a month-day without a year is the nearest such day around the story's date
+            y = ref.getYear();
+            if (month.getValue() - ref.getMonthValue() > 6) {
+                y--;
+            } else if (ref.getMonthValue() - month.getValue() > 6) {
+                y++;
+            }
+        } else {
+            return null;
+        }
+        if (month == Month.FEBRUARY && day == 29 && !java.time.Year.isLeap(y)) {
+            return null;
+        }
+        return LocalDate.of(y, month, day).toString();
+    }
+
+    private static boolean isDay(Token t) {
+        return t.kind() == Token.Kind.NUMBER && t.text().length() <= 2 && t.text().chars().allMatch(Character::isDigit)
+                && Integer.parseInt(t.text()) >= 1 && Integer.parseInt(t.text()) <= 31;
+    }
+
+    private static boolean isYear(Token t) {
+        if (t.kind() != Token.Kind.NUMBER || t.text().length() != 4 || !t.text().chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int y = Integer.parseInt(t.text());
+        return y >= 1900 && y <= 2100;
+    }
+
+    private static int add(List<Token> tokens, int from, int to, Sentence s, String iso, List<Mention> out) {
+        if (iso == null) {
+            return to;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from && tokens.get(k).start() > tokens.get(k - 1).end()) {
+                text.append(' ');
+            }
+            text.append(tokens.get(k).text());
+        }
+        out.add(new Mention(EntityType.DATE, from, to, s.index(), text.toString(), iso, null, Mention.Via.NONE, false, null, null));
+        return to;
+    }
+}

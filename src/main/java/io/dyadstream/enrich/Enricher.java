@@ -1,0 +1,147 @@
+package io.dyadstream.enrich;
+
+import io.dyadstream.enrich.SentenceSplitter.Sentence;
+import io.dyadstream.model.Dateline;
+import io.dyadstream.model.EnrichedStory;
+import io.dyadstream.model.Entity;
+import io.dyadstream.model.EntityType;
+import io.dyadstream.model.PairRelation;
+import io.dyadstream.model.RawStory;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a story into an {@link EnrichedStory}: head (date line, dateline, agency, credits), entities,
+ * and the country pairs with their tags. Pure and thread-safe: the topology and the offline
+ * {@code enrich} command call the same {@link #enrich(byte[], byte[])}.
+ */
+public final class Enricher {
+
+    private final StoryParser parser;
+    private final Lexicons lex;
+    private final EntityExtractor entityExtractor;
+    private final RelationTagger relationTagger;
+
+    public Enricher(Lexicons lexicons, int maxStoryBytes) {
+        this.parser = new StoryParser(maxStoryBytes);
+        this.lex = lexicons;
+        this.entityExtractor = new EntityExtractor(lexicons);
+        this.relationTagger = new RelationTagger(lexicons);
+    }
+
+    /** An enricher with the bundled gazetteer and lexicons and the default story size limit. */
+    public static Enricher withDefaults() {
+        return new Enricher(Lexicons.loadDefault(), StoryParser.DEFAULT_MAX_STORY_BYTES);
+    }
+
+    /** Parses and enriches one input record; throws {@link InvalidStoryException} for a record that is no story. */
+    public EnrichedStory enrich(byte[] key, byte[] value) {
+        return enrich(parser.parse(key, value));
+    }
+
+    public EnrichedStory enrich(RawStory raw) {
+        String text = raw.body();
+        DatelineParser.Head head = DatelineParser.parse(text);
+        String published = firstNonNull(isoDate(raw.published()), head.date());
+        LocalDate storyDate = published == null ? null : LocalDate.parse(published);
+
+        List<Token> tokens = Tokenizer.tokenize(text);
+        int firstBodyToken = 0;
+        while (firstBodyToken < tokens.size() && tokens.get(firstBodyToken).start() < head.bodyStart()) {
+            firstBodyToken++;
+        }
+        List<Sentence> sentences = SentenceSplitter.split(text, tokens, firstBodyToken);
+        List<Mention> mentions = entityExtractor.extract(tokens, sentences);
+        DateFinder.find(tokens, sentences, storyDate, mentions);
+        List<PairRelation> pairs = relationTagger.tag(text, tokens, sentences, mentions);
+
+        String agency = agencyName(head.agency());
+        Dateline dateline = head.place() == null ? null : new Dateline(head.place(), placeCountry(head));
+        List<Entity> entities = new ArrayList<>();
+        if (head.place() != null) {
+            int start = text.toUpperCase(java.util.Locale.ROOT).indexOf(head.place().toUpperCase(java.util.Locale.ROOT));
+            entities.add(new Entity(EntityType.LOCATION, text.substring(start, start + head.place().length()), head.place(), null,
+                    dateline.country(), null, start, start + head.place().length()));
+        }
+        if (head.agency() != null) {
+            int start = text.indexOf(head.agency(), head.place() == null ? 0 : 0);
+            gazetteerCountry(head.agency());
+            entities.add(new Entity(EntityType.ORG, head.agency(), agency, null, gazetteerCountry(head.agency()), null, start,
+                    start + head.agency().length()));
+        }
+        Set<String> credits = new LinkedHashSet<>();
+        for (Mention m : mentions) {
+            int start = tokens.get(m.from()).start();
+            int end = tokens.get(m.to() - 1).end();
+            boolean country = m.type() == EntityType.COUNTRY;
+            entities.add(new Entity(m.type(), text.substring(start, end), m.name(), country ? m.country() : null,
+                    country ? null : m.country(), m.office(), start, end));
+            Gazetteer.Entry org = m.type() == EntityType.ORG ? lex.gazetteer().organisation(m.name()) : null;
+            if (org != null && "AGENCY".equals(org.orgKind()) && !org.name().equals(agency)) {
+                credits.add(org.name());
+            }
+        }
+        return new EnrichedStory(EnrichedStory.SCHEMA, raw.id(), raw.headline(), published, dateline,
+                agency != null ? agency : raw.source(), new ArrayList<>(credits), raw.source(), raw.url(), raw.lang(), text,
+                entities, pairs);
+    }
+
+    private String agencyName(String asWritten) {
+        if (asWritten == null) {
+            return null;
+        }
+        Gazetteer.Entry org = lex.gazetteer().organisation(asWritten);
+        if (org != null) {
+            return org.name();
+        }
+        boolean upper = asWritten.chars().noneMatch(Character::isLowerCase);
+        return upper && asWritten.length() > 5 ? DatelineParser.titleCase(asWritten) : asWritten;
+    }
+
+    private String gazetteerCountry(String orgName) {
+        Gazetteer.Entry org = lex.gazetteer().organisation(orgName);
+        return org == null ? null : org.code();
+    }
+
+    private String placeCountry(DatelineParser.Head head) {
+        if (head.qualifier() != null) {
+            String code = lex.gazetteer().countryCode(head.qualifier());
+            if (code != null) {
+                return code;
+            }
+        }
+        List<Token> tokens = Tokenizer.tokenize(head.place());
+        PhraseMatcher.Match<Gazetteer.Entry> m = lex.gazetteer().matcher().longestAt(tokens, 0, tokens.size());
+        if (m == null || m.to() != tokens.size()) {
+            return null;
+        }
+        Gazetteer.Entry best = null;
+        for (Gazetteer.Entry e : m.values()) {
+            if (e.code() != null && (best == null || e.kind() == Gazetteer.Kind.CAPITAL
+                    || (best.kind() != Gazetteer.Kind.CAPITAL && e.population() > best.population()))) {
+                best = e;
+            }
+        }
+        return best == null ? null : best.code();
+    }
+
+    /** "2021-05-05", "2021-05-05T10:00:00Z" -> "2021-05-05"; anything else -> null. */
+    static String isoDate(String published) {
+        if (published == null || published.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(published.strip().substring(0, 10)).toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,600 @@
+package io.dyadstream.enrich;
+
+import io.dyadstream.enrich.CueLexicon.Cue;
+import io.dyadstream.enrich.Gazetteer.Entry;
+import io.dyadstream.enrich.Gazetteer.Kind;
+import io.dyadstream.enrich.Mention.Via;
+import io.dyadstream.enrich.PhraseMatcher.Match;
+import io.dyadstream.enrich.SentenceSplitter.Sentence;
+import io.dyadstream.model.EntityType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the countries, persons, organisations and places a story mentions, and which country each
+ * belongs to (taxonomy sections 1 and 5). Rules, in order: gazetteer names with ambiguity resolved by
+ * case, context and the countries the story already names; persons by their office or by how they
+ * are introduced; organisations by their head noun; places by their place noun. Every rule is
+ * written down in docs/extraction.md.
+ */
+final class EntityExtractor {
+
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "on", "in", "at",
+            "of", "for", "and", "or", "but", "to", "by", "with", "from", "as", "its", "his", "her", "their", "our", "it", "he", "she",
+            "they", "we", "i", "both", "after", "before", "when", "while", "if", "during", "since", "last", "meanwhile", "however",
+            "also", "speaking", "according", "earlier", "later", "then", "there", "here", "under", "over", "about", "among");
+    private static final Set<String> NAME_PARTICLES = Set.of("bin", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
+            "van", "von", "der", "den", "la", "le", "ibn", "abu", "y", "zu");
+    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    private static final Set<String> SPEECH = Set.of("said", "says", "told", "stated", "noted", "added", "stressed", "emphasised",
+            "emphasized", "announced", "wrote", "explained", "declared", "according", "tweeted", "insisted", "urged", "called");
+
+    private final Lexicons lex;
+
+    EntityExtractor(Lexicons lexicons) {
+        this.lex = lexicons;
+    }
+
+    /** A story's mentions, ordered by position. */
+    List<Mention> extract(List<Token> tokens, List<Sentence> sentences) {
+        StoryScan scan = new StoryScan(tokens, sentences);
+        scan.gazetteerHits();
+        scan.resolvePlaces();
+        scan.persons();
+        scan.organisations();
+        scan.placesByNoun();
+        scan.mentions.sort(Comparator.comparingInt(Mention::from).thenComparingInt(m -> -m.to()));
+        return scan.mentions;
+    }
+
+    /** The work on one story; holds what has been found so far. */
+    private final class StoryScan {
+        final List<Token> tokens;
+        final List<Sentence> sentences;
+        final int[] sentenceOf;
+        final Map<Integer, Match<Cue>> roleAt = new HashMap<>();
+        final List<Hit> hits = new ArrayList<>();
+        final List<Mention> mentions = new ArrayList<>();
+        final boolean[] taken;
+        final Map<String, Mention> personBySurname = new HashMap<>();
+        final Map<String, Integer> countryCounts = new HashMap<>();
+
+        record Hit(int from, int to, int sentence, List<Entry> entries) {}
+
+        StoryScan(List<Token> tokens, List<Sentence> sentences) {
+            this.tokens = tokens;
+            this.sentences = sentences;
+            this.sentenceOf = new int[tokens.size()];
+            java.util.Arrays.fill(sentenceOf, -1);
+            this.taken = new boolean[tokens.size()];
+            for (Sentence s : sentences) {
+                for (int i = s.from(); i < s.to(); i++) {
+                    sentenceOf[i] = s.index();
+                }
+                lex.roles().matcher().scan(tokens, s.from(), s.to(), m -> roleAt.put(m.from(), m));
+            }
+        }
+
+        void gazetteerHits() {
+            for (Sentence s : sentences) {
+                lex.gazetteer().matcher().scan(tokens, s.from(), s.to(), m -> {
+                    Token first = tokens.get(m.from());
+                    if (!first.isCapitalized()) {
+                        return;
+                    }
+                    List<Entry> entries = new ArrayList<>();
+                    for (Entry e : m.values()) {
+                        if (!e.acronym() || isAcronymCase(m.from(), m.to())) {
+                            entries.add(e);
+                        }
+                    }
+                    if (entries.isEmpty()) {
+                        return;
+                    }
+                    hits.add(new Hit(m.from(), m.to(), s.index(), entries));
+                    String only = singleCode(entries);
+                    if (only != null) {
+                        countryCounts.merge(only, 1, Integer::sum);
+                    }
+                });
+            }
+        }
+
+        private boolean isAcronymCase(int from, int to) {
+            for (int i = from; i < to; i++) {
+                Token t = tokens.get(i);
+                if (t.isWord() && !t.isAllCaps() && !t.text().contains(".")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String singleCode(List<Entry> entries) {
+            String code = entries.get(0).code();
+            for (Entry e : entries) {
+                if (code == null || !code.equals(e.code())) {
+                    return null;
+                }
+            }
+            return code;
+        }
+
+        void resolvePlaces() {
+            for (Hit hit : hits) {
+                if (isPartOfPersonName(hit)) {
+                    continue;
+                }
+                Entry e = choose(hit);
+                mentions.add(mentionOf(hit, e));
+                for (int i = hit.from(); i < hit.to(); i++) {
+                    taken[i] = true;
+                }
+            }
+        }
+
+        /** The sense of an ambiguous name: a following ", Region", the story's other countries, kind, population. */
+        private Entry choose(Hit hit) {
+            List<Entry> entries = hit.entries();
+            if (entries.size() == 1) {
+                return entries.get(0);
+            }
+            String qualifier = qualifierCode(hit);
+            Entry best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Entry e : entries) {
+                double score = kindPrior(e.kind()) + Math.log10(1 + e.population()) * 0.3;
+                if (e.code() != null) {
+                    int others = countryCounts.getOrDefault(e.code(), 0) - (singleCode(entries) != null ? 1 : 0);
+                    score += 4 * Math.min(others, 3);
+                    if (e.code().equals(qualifier)) {
+                        score += 100;
+                    }
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = e;
+                }
+            }
+            return best;
+        }
+
+        private String qualifierCode(Hit hit) {
+            if (hit.to() + 1 < tokens.size() && tokens.get(hit.to()).text().equals(",")) {
+                for (Hit h : hits) {
+                    if (h.from() == hit.to() + 1) {
+                        return singleCode(h.entries());
+                    }
+                }
+            }
+            return null;
+        }
+
+        private double kindPrior(Kind kind) {
+            return switch (kind) {
+                case COUNTRY -> 6;
+                case DEMONYM -> 5;
+                case SEAT, ORG -> 4;
+                case CAPITAL -> 3;
+                case REGION -> 1.5;
+                case CITY -> 1;
+            };
+        }
+
+        /** "Jordan Peterson", "Chad Smith", "Michael Jordan": a one-word name beside an unknown capitalised word. */
+        private boolean isPartOfPersonName(Hit hit) {
+            if (hit.to() - hit.from() != 1 || hit.entries().stream().anyMatch(e -> e.kind() == Kind.DEMONYM || e.kind() == Kind.ORG)) {
+                return false;
+            }
+            int next = hit.to();
+            int prev = hit.from() - 1;
+            boolean nextName = next < tokens.size() && sentenceOf[next] == hit.sentence() && isUnknownName(next);
+            boolean prevName = prev >= 0 && sentenceOf[prev] == hit.sentence() && prev > sentences.get(hit.sentence()).from()
+                    && isUnknownName(prev);
+            return nextName || prevName;
+        }
+
+        private boolean isUnknownName(int i) {
+            Token t = tokens.get(i);
+            if (!t.isCapitalized() || t.isAllCaps() || FUNCTION_WORDS.contains(t.norm()) || CALENDAR.contains(t.norm())
+                    || roleAt.containsKey(i) || isRoleWord(i)) {
+                return false;
+            }
+            return lex.gazetteer().matcher().longestAt(tokens, i, i + 1) == null;
+        }
+
+        private boolean isRoleWord(int i) {
+            for (Match<Cue> m : roleAt.values()) {
+                if (m.from() <= i && i < m.to()) {
+                    return true;
+                }
+            }
+            return lex.roles().matcher().longestAt(tokens, i, i + 1) != null;
+        }
+
+        private Mention mentionOf(Hit hit, Entry e) {
+            String text = span(hit.from(), hit.to());
+            boolean locative = isLocative(hit.from());
+            boolean host = locative && envoyBefore(hit.from());
+            return switch (e.kind()) {
+                case COUNTRY -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
+                        Via.NAME, !locative || host, null, null);
+                case DEMONYM -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
+                        Via.DEMONYM, true, null, null);
+                case SEAT -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, text, e.code(), Via.SEAT,
+                        true, null, null);
+                case CAPITAL -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
+                        Via.CAPITAL, !locative || host, null, null);
+                case CITY, REGION -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
+                        Via.PLACE, governedPlace(hit.to()), null, null);
+                case ORG -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(), Via.ORG,
+                        e.code() != null && !"AGENCY".equals(e.orgKind()), null, null);
+            };
+        }
+
+        /** "in Belarus", "in the Chinese capital": the country is where something happened. */
+        private boolean isLocative(int from) {
+            int i = from - 1;
+            if (i >= 0 && tokens.get(i).is("the")) {
+                i--;
+            }
+            return i >= 0 && LOCATIVE.contains(tokens.get(i).norm());
+        }
+
+        private boolean envoyBefore(int from) {
+            for (int i = Math.max(0, from - 8); i < from; i++) {
+                Match<Cue> m = roleAt.get(i);
+                if (m != null && hasLabel(m, "ENVOY")) {
+                    return true;
+                }
+                if (lex.roles().matcher().longestAt(tokens, i, i + 1) != null && isEnvoyWord(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean isEnvoyWord(int i) {
+            Match<Cue> m = lex.roles().matcher().longestAt(tokens, i, Math.min(tokens.size(), i + 4));
+            return m != null && hasLabel(m, "ENVOY");
+        }
+
+        private boolean governedPlace(int after) {
+            int i = after;
+            if (i < tokens.size() && (tokens.get(i).is("'s") || tokens.get(i).is("region") || tokens.get(i).is("province")
+                    || tokens.get(i).is("oblast"))) {
+                i++;
+            }
+            Match<Cue> m = i < tokens.size() ? lex.roles().matcher().longestAt(tokens, i, Math.min(tokens.size(), i + 3)) : null;
+            return m != null && hasLabel(m, "GOV_NOUN");
+        }
+
+        void persons() {
+            for (Sentence s : sentences) {
+                for (int i = s.from(); i < s.to(); i++) {
+                    Match<Cue> role = roleAt.get(i);
+                    if (role != null && hasLabel(role, "OFFICE")) {
+                        personAfterOffice(s, role);
+                    }
+                }
+                appositivesAndSpeakers(s);
+            }
+            surnames();
+        }
+
+        private void personAfterOffice(Sentence s, Match<Cue> role) {
+            int i = role.to();
+            String country = null;
+            String host = null;
+            // "President of Kazakhstan X", "Ambassador of Kazakhstan to Belarus X", "Ambassador to Belarus X"
+            while (i + 1 < s.to() && (tokens.get(i).is("of") || tokens.get(i).is("to") || tokens.get(i).is("in"))) {
+                Mention m = countryMentionAt(i + 1);
+                if (m == null) {
+                    break;
+                }
+                if (tokens.get(i).is("of")) {
+                    country = m.country();
+                } else {
+                    host = m.country();
+                }
+                i = m.to();
+            }
+            int end = nameRun(i, s.to());
+            if (end <= i) {
+                return;
+            }
+            if (country == null) {
+                country = countryBefore(role.from());
+            }
+            if (country == null && host == null && "counterpart".equals(officeWord(role))) {
+                return;
+            }
+            addPerson(i, end, s.index(), country, officeText(role), host);
+        }
+
+        private String officeWord(Match<Cue> role) {
+            return tokens.get(role.to() - 1).norm().replaceAll("s$", "");
+        }
+
+        private String officeText(Match<Cue> role) {
+            String text = span(role.from(), role.to());
+            return text.isEmpty() ? null : Gazetteer.upperFirst(text);
+        }
+
+        /** The country that owns an office: "Kazakh President", "Pakistan's Foreign Minister", "his Uzbek counterpart". */
+        private String countryBefore(int roleFrom) {
+            int i = roleFrom - 1;
+            if (i >= 0 && tokens.get(i).is("'s")) {
+                i--;
+            }
+            for (Mention m : mentions) {
+                if (m.to() - 1 == i && m.country() != null) {
+                    return m.country();
+                }
+            }
+            return null;
+        }
+
+        private Mention countryMentionAt(int from) {
+            int i = from < tokens.size() && tokens.get(from).is("the") ? from + 1 : from;
+            for (Mention m : mentions) {
+                if (m.from() == i && m.country() != null && (m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.DEMONYM)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        /** A run of capitalised name words from {@code from}: "Kassym-Jomart Tokayev", "Mohammed bin Salman". */
+        private int nameRun(int from, int limit) {
+            int i = from;
+            int words = 0;
+            while (i < limit && words < 5) {
+                Token t = tokens.get(i);
+                if (t.isWord() && t.isCapitalized() && !taken[i] && !FUNCTION_WORDS.contains(t.norm()) && !CALENDAR.contains(t.norm())
+                        && !roleAt.containsKey(i) && !(t.isAllCaps() && t.text().length() > 3)) {
+                    words++;
+                    i++;
+                } else if (words > 0 && t.kind() == Token.Kind.PUNCT && t.text().equals("-") && i + 1 < limit
+                        && tokens.get(i + 1).isCapitalized() && t.start() == tokens.get(i - 1).end()) {
+                    i++;
+                } else if (words > 0 && t.isWord() && NAME_PARTICLES.contains(t.norm()) && i + 1 < limit && tokens.get(i + 1).isCapitalized()) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            return words == 0 ? from : i;
+        }
+
+        /** "Gaurav Ahluwalia, India's charge d'affaires", "Joni Tatarashvili, 43,", "Abe said". */
+        private void appositivesAndSpeakers(Sentence s) {
+            int i = s.from();
+            while (i < s.to()) {
+                if (taken[i] || !tokens.get(i).isCapitalized()) {
+                    i++;
+                    continue;
+                }
+                int end = nameRun(i, s.to());
+                int words = countWords(i, end);
+                if (end <= i || words < 2 || (i == s.from() && words < 2)) {
+                    i = Math.max(end, i + 1);
+                    continue;
+                }
+                String[] countryAndOffice = appositive(end, s.to());
+                boolean speaker = end < s.to() && SPEECH.contains(tokens.get(end).norm());
+                boolean aged = end + 2 < s.to() && tokens.get(end).text().equals(",") && tokens.get(end + 1).kind() == Token.Kind.NUMBER
+                        && tokens.get(end + 1).text().length() <= 3;
+                if (countryAndOffice != null || speaker || aged) {
+                    addPerson(i, end, s.index(), countryAndOffice != null ? countryAndOffice[0] : null,
+                            countryAndOffice != null ? countryAndOffice[1] : null, null);
+                }
+                i = end;
+            }
+        }
+
+        private int countWords(int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                if (tokens.get(i).isCapitalized()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private String[] appositive(int end, int limit) {
+            if (end >= limit || !tokens.get(end).text().equals(",")) {
+                return null;
+            }
+            for (int i = end + 1; i < Math.min(limit, end + 6); i++) {
+                Match<Cue> role = roleAt.get(i);
+                if (role != null && hasLabel(role, "OFFICE")) {
+                    String country = countryBefore(role.from());
+                    return country == null ? null : new String[] {country, officeText(role)};
+                }
+            }
+            return null;
+        }
+
+        private void addPerson(int from, int to, int sentence, String country, String office, String host) {
+            String name = span(from, to);
+            Mention m = new Mention(EntityType.PERSON, from, to, sentence, name, name, country, Via.PERSON, country != null, office, host);
+            mentions.add(m);
+            for (int k = from; k < to; k++) {
+                taken[k] = true;
+            }
+            personBySurname.putIfAbsent(tokens.get(to - 1).norm(), m);
+        }
+
+        /** Later mentions by surname alone resolve to the person first named in full. */
+        private void surnames() {
+            if (personBySurname.isEmpty()) {
+                return;
+            }
+            for (Sentence s : sentences) {
+                for (int i = s.from(); i < s.to(); i++) {
+                    Token t = tokens.get(i);
+                    if (taken[i] || !t.isCapitalized()) {
+                        continue;
+                    }
+                    Mention p = personBySurname.get(t.norm());
+                    if (p != null && (i + 1 >= s.to() || !tokens.get(i + 1).isCapitalized() || tokens.get(i + 1).is("'s"))) {
+                        mentions.add(new Mention(EntityType.PERSON, i, i + 1, s.index(), t.text(), p.name(), p.country(), Via.PERSON,
+                                p.country() != null, p.office(), p.host()));
+                        taken[i] = true;
+                    }
+                }
+            }
+        }
+
+        /** "State Security Service of Georgia", "Pakistan's Foreign Ministry", "the Turkish Embassy". */
+        void organisations() {
+            for (Sentence s : sentences) {
+                for (int i = s.from(); i < s.to(); i++) {
+                    Token t = tokens.get(i);
+                    if (!t.isCapitalized() || !isOrgHead(i)) {
+                        continue;
+                    }
+                    int from = i;
+                    while (from - 1 >= s.from() && canExtendLeft(from - 1)) {
+                        from--;
+                    }
+                    if (from - 2 >= s.from() && tokens.get(from - 1).is("'s") && countryMentionEndingAt(from - 2) != null) {
+                        from = countryMentionEndingAt(from - 2).from();
+                    }
+                    int to = i + 1;
+                    while (to + 1 < s.to() && (tokens.get(to).is("of") || tokens.get(to).is("for") || tokens.get(to).is("on"))
+                            && tokens.get(to + 1).isCapitalized() || (to + 2 < s.to() && tokens.get(to).is("of") && tokens.get(to + 1).is("the")
+                            && tokens.get(to + 2).isCapitalized())) {
+                        int k = tokens.get(to + 1).is("the") ? to + 2 : to + 1;
+                        int end = k;
+                        while (end < s.to() && tokens.get(end).isCapitalized() && !FUNCTION_WORDS.contains(tokens.get(end).norm())) {
+                            end++;
+                        }
+                        if (end == k) {
+                            break;
+                        }
+                        to = end;
+                    }
+                    while (to < s.to() && tokens.get(to).isCapitalized() && isOrgHead(to)) {
+                        to++;
+                    }
+                    if (to - from < 2) {
+                        continue;
+                    }
+                    addOrg(from, to, s.index());
+                    i = to - 1;
+                }
+            }
+        }
+
+        private boolean canExtendLeft(int i) {
+            Token t = tokens.get(i);
+            return t.isCapitalized() && !FUNCTION_WORDS.contains(t.norm()) && !CALENDAR.contains(t.norm())
+                    && !(hasMentionEndingAt(i, EntityType.PERSON));
+        }
+
+        private boolean hasMentionEndingAt(int i, EntityType type) {
+            for (Mention m : mentions) {
+                if (m.type() == type && m.from() <= i && i < m.to()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Mention countryMentionEndingAt(int i) {
+            for (Mention m : mentions) {
+                if (m.to() - 1 == i && m.country() != null && m.type() != EntityType.PERSON) {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        private boolean isOrgHead(int i) {
+            Match<Cue> m = lex.roles().matcher().longestAt(tokens, i, i + 1);
+            return m != null && hasLabel(m, "ORG_HEAD");
+        }
+
+        private void addOrg(int from, int to, int sentence) {
+            String country = null;
+            Via via = Via.ORG;
+            List<Mention> inside = new ArrayList<>();
+            for (Mention m : mentions) {
+                if (m.from() >= from && m.to() <= to) {
+                    inside.add(m);
+                }
+            }
+            for (Mention m : inside) {
+                if (m.type() == EntityType.ORG && m.country() == null && m.via() == Via.ORG) {
+                    mentions.remove(m); // "European Union" inside "European Union Monitoring Mission"
+                } else if (country == null && m.country() != null && m.type() != EntityType.ORG) {
+                    country = m.country();
+                } else if (m.type() == EntityType.ORG && m.from() == from && m.to() == to) {
+                    return;
+                }
+            }
+            String text = span(from, to);
+            mentions.add(new Mention(EntityType.ORG, from, to, sentence, text, text, country, via, country != null, null, null));
+            for (int k = from; k < to; k++) {
+                taken[k] = true;
+            }
+        }
+
+        /** "Akhalgori municipality", "the village of Okami". */
+        void placesByNoun() {
+            for (Sentence s : sentences) {
+                for (int i = s.from(); i < s.to(); i++) {
+                    Token t = tokens.get(i);
+                    if (taken[i] || !t.isCapitalized() || FUNCTION_WORDS.contains(t.norm()) || CALENDAR.contains(t.norm())
+                            || i == s.from()) {
+                        continue;
+                    }
+                    boolean nounAfter = i + 1 < s.to() && isPlaceNoun(i + 1) && !tokens.get(i + 1).isCapitalized();
+                    boolean nounBefore = i - 2 >= s.from() && tokens.get(i - 1).is("of") && isPlaceNoun(i - 2)
+                            && !tokens.get(i - 2).isCapitalized();
+                    if (nounAfter || nounBefore) {
+                        String text = t.text();
+                        mentions.add(new Mention(EntityType.LOCATION, i, i + 1, s.index(), text, text, null, Via.NONE, false, null, null));
+                        taken[i] = true;
+                    }
+                }
+            }
+        }
+
+        private boolean isPlaceNoun(int i) {
+            Match<Cue> m = lex.roles().matcher().longestAt(tokens, i, i + 1);
+            return m != null && hasLabel(m, "PLACE_NOUN");
+        }
+
+        private String span(int from, int to) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                Token t = tokens.get(i);
+                if (i > from && t.start() > tokens.get(i - 1).end()) {
+                    sb.append(' ');
+                }
+                sb.append(t.text());
+            }
+            return sb.toString();
+        }
+    }
+
+    static boolean hasLabel(Match<Cue> m, String label) {
+        for (Cue c : m.values()) {
+            if (c.label().equals(label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

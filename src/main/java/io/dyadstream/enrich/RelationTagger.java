@@ -1,0 +1,334 @@
+package io.dyadstream.enrich;
+
+import io.dyadstream.enrich.CueLexicon.Cue;
+import io.dyadstream.enrich.Mention.Via;
+import io.dyadstream.enrich.PhraseMatcher.Match;
+import io.dyadstream.enrich.SentenceSplitter.Sentence;
+import io.dyadstream.model.Direction;
+import io.dyadstream.model.EntityType;
+import io.dyadstream.model.EventType;
+import io.dyadstream.model.Evidence;
+import io.dyadstream.model.Modality;
+import io.dyadstream.model.PairRelation;
+import io.dyadstream.model.Sector;
+import io.dyadstream.model.Tag;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds the pairs of countries a story reports relations between, and tags each pair with event
+ * types, modality, direction, sectors and evidence (taxonomy sections 1-4). It works sentence by
+ * sentence on the actors {@link EntityExtractor} found; docs/extraction.md states each rule.
+ */
+final class RelationTagger {
+
+    /** A cue weaker than this can add a type to a pair but cannot make a pair on its own. */
+    static final double STRONG_CUE = 0.65;
+    private static final int MODALITY_WINDOW = 6;
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
+    private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
+    private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or");
+
+    private final Lexicons lex;
+
+    RelationTagger(Lexicons lexicons) {
+        this.lex = lexicons;
+    }
+
+    private record Found(String pair, EventType type, Modality modality, Direction direction, double confidence, Sentence sentence,
+            boolean strong) {}
+
+    List<PairRelation> tag(String text, List<Token> tokens, List<Sentence> sentences, List<Mention> mentions) {
+        Map<Integer, List<Mention>> bySentence = new HashMap<>();
+        for (Mention m : mentions) {
+            bySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
+        }
+        List<Found> found = new ArrayList<>();
+        List<Sentence> referring = new ArrayList<>();
+        for (Sentence s : sentences) {
+            List<Mention> actors = actors(bySentence.getOrDefault(s.index(), List.of()), tokens, s);
+            List<Match<Cue>> cues = lex.eventTypes().matcher().findAll(tokens, s.from(), s.to());
+            if (cues.isEmpty()) {
+                continue;
+            }
+            boolean pairRef = hasRole(tokens, s, "PAIR_REF");
+            Set<String> countries = new LinkedHashSet<>();
+            actors.forEach(a -> countries.add(a.country()));
+            if (countries.size() < 2) {
+                if (pairRef) {
+                    referring.add(s);
+                }
+                continue;
+            }
+            Set<String> excluded = listedTogether(tokens, s, actors);
+            List<String> codes = new ArrayList<>(countries);
+            for (int x = 0; x < codes.size(); x++) {
+                for (int y = x + 1; y < codes.size(); y++) {
+                    String a = codes.get(x);
+                    String b = codes.get(y);
+                    if (excluded.contains(a) && excluded.contains(b)) {
+                        continue;
+                    }
+                    for (Match<Cue> cue : cues) {
+                        found.addAll(tagsFor(a, b, cue, actors, tokens, s));
+                    }
+                }
+            }
+        }
+        Set<String> established = new LinkedHashSet<>();
+        for (Found f : found) {
+            if (f.strong()) {
+                established.add(f.pair());
+            }
+        }
+        String mainPair = mainPair(found, established);
+        if (mainPair != null) {
+            for (Sentence s : referring) {
+                String[] ab = mainPair.split("-");
+                for (Match<Cue> cue : lex.eventTypes().matcher().findAll(tokens, s.from(), s.to())) {
+                    found.addAll(tagsFor(ab[0], ab[1], cue, List.of(), tokens, s));
+                }
+            }
+        }
+        return build(text, tokens, found, established);
+    }
+
+    /** Mentions that can act for their country, one per position. */
+    private List<Mention> actors(List<Mention> inSentence, List<Token> tokens, Sentence s) {
+        List<Mention> actors = new ArrayList<>();
+        for (Mention m : inSentence) {
+            if (m.actor() && m.country() != null && m.type() != EntityType.DATE) {
+                actors.add(m);
+            }
+            if (m.host() != null) {
+                actors.add(new Mention(EntityType.COUNTRY, m.from(), m.to(), m.sentence(), m.text(), m.host(), m.host(), Via.REFERENCE,
+                        true, null, null));
+            }
+        }
+        return actors;
+    }
+
+    /**
+     * Countries named side by side in a list of three or more ("Russia, China, Kazakhstan and
+     * Uzbekistan"): they make no pair with each other, unless a list of three comes with a trilateral
+     * marker ("the three countries signed").
+     */
+    private Set<String> listedTogether(List<Token> tokens, Sentence s, List<Mention> actors) {
+        Set<String> excluded = new LinkedHashSet<>();
+        List<Mention> run = new ArrayList<>();
+        Mention prev = null;
+        for (Mention m : actors) {
+            if (m.type() != EntityType.COUNTRY && m.via() != Via.CAPITAL) {
+                continue;
+            }
+            if (prev != null && onlyCoordinationBetween(tokens, prev.to(), m.from())) {
+                run.add(m);
+            } else {
+                closeRun(run, tokens, s, excluded);
+                run = new ArrayList<>(List.of(m));
+            }
+            prev = m;
+        }
+        closeRun(run, tokens, s, excluded);
+        boolean multilateral = hasRole(tokens, s, "MULTI") && !hasRole(tokens, s, "TRILATERAL");
+        if (multilateral && distinct(actors) >= 3) {
+            actors.forEach(a -> excluded.add(a.country()));
+        }
+        return excluded;
+    }
+
+    private void closeRun(List<Mention> run, List<Token> tokens, Sentence s, Set<String> excluded) {
+        Set<String> codes = new LinkedHashSet<>();
+        run.forEach(m -> codes.add(m.country()));
+        if (codes.size() >= 4 || (codes.size() == 3 && !hasRole(tokens, s, "TRILATERAL"))) {
+            excluded.addAll(codes);
+        }
+    }
+
+    private static int distinct(List<Mention> actors) {
+        Set<String> codes = new LinkedHashSet<>();
+        actors.forEach(a -> codes.add(a.country()));
+        return codes.size();
+    }
+
+    private static boolean onlyCoordinationBetween(List<Token> tokens, int from, int to) {
+        if (to - from > 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!COORDINATION.contains(tokens.get(i).norm())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasRole(List<Token> tokens, Sentence s, String label) {
+        for (Match<Cue> m : lex.roles().matcher().findAll(tokens, s.from(), s.to())) {
+            if (EntityExtractor.hasLabel(m, label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Found> tagsFor(String a, String b, Match<Cue> cue, List<Mention> actors, List<Token> tokens, Sentence s) {
+        String pair = a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
+        Modality modality = modality(tokens, s, cue);
+        List<Found> out = new ArrayList<>();
+        for (Cue c : cue.values()) {
+            EventType type = EventType.valueOf(c.label());
+            Direction direction = UNDIRECTED.contains(type) ? null : direction(a, b, cue, actors);
+            double confidence = c.weight() * actorStrength(a, b, actors);
+            out.add(new Found(pair, type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
+        }
+        return out;
+    }
+
+    private static double actorStrength(String a, String b, List<Mention> actors) {
+        return Math.min(strength(a, actors), strength(b, actors));
+    }
+
+    private static double strength(String code, List<Mention> actors) {
+        double best = actors.isEmpty() ? 0.8 : 0.6;
+        for (Mention m : actors) {
+            if (code.equals(m.country())) {
+                best = Math.max(best, switch (m.via()) {
+                    case NAME, PERSON, SEAT -> 1.0;
+                    case ORG, DEMONYM -> 0.9;
+                    case CAPITAL -> 0.85;
+                    default -> 0.7;
+                });
+            }
+        }
+        return best;
+    }
+
+    /** Source and target where one country's actor comes before the cue and only the other's after it. */
+    private static Direction direction(String a, String b, Match<Cue> cue, List<Mention> actors) {
+        boolean aBefore = false;
+        boolean bBefore = false;
+        boolean aAfter = false;
+        boolean bAfter = false;
+        for (Mention m : actors) {
+            boolean before = m.to() <= cue.from();
+            if (m.country().equals(a)) {
+                aBefore |= before;
+                aAfter |= !before;
+            } else if (m.country().equals(b)) {
+                bBefore |= before;
+                bAfter |= !before;
+            }
+        }
+        if (aBefore && bAfter && !bBefore) {
+            return new Direction(a, b);
+        }
+        if (bBefore && aAfter && !aBefore) {
+            return new Direction(b, a);
+        }
+        return null;
+    }
+
+    private Modality modality(List<Token> tokens, Sentence s, Match<Cue> cue) {
+        boolean planned = false;
+        boolean negated = false;
+        int start = cue.from();
+        for (int i = cue.from() - 1; i >= Math.max(s.from(), cue.from() - MODALITY_WINDOW); i--) {
+            if (CLAUSE_BREAKS.contains(tokens.get(i).norm())) {
+                break;
+            }
+            start = i;
+        }
+        for (Match<Cue> m : lex.modality().matcher().findAll(tokens, start, cue.from())) {
+            for (Cue c : m.values()) {
+                if (!c.qualifier().equals("AFTER")) {
+                    planned |= c.label().equals("PLANNED");
+                    negated |= c.label().equals("NEGATED");
+                }
+            }
+        }
+        int end = cue.to();
+        for (int i = cue.to(); i < Math.min(s.to(), cue.to() + MODALITY_WINDOW); i++) {
+            if (CLAUSE_BREAKS.contains(tokens.get(i).norm()) || tokens.get(i).is(".")) {
+                break;
+            }
+            end = i + 1;
+        }
+        for (Match<Cue> m : lex.modality().matcher().findAll(tokens, cue.to(), end)) {
+            for (Cue c : m.values()) {
+                if (c.qualifier().equals("AFTER")) {
+                    planned |= c.label().equals("PLANNED");
+                    negated |= c.label().equals("NEGATED");
+                }
+            }
+        }
+        return negated ? Modality.NEGATED : planned ? Modality.PLANNED : Modality.OCCURRED;
+    }
+
+    private static String mainPair(List<Found> found, Set<String> established) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Found f : found) {
+            if (established.contains(f.pair())) {
+                counts.merge(f.pair(), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private List<PairRelation> build(String text, List<Token> tokens, List<Found> found, Set<String> established) {
+        Map<String, Map<String, List<Found>>> byPair = new TreeMap<>();
+        for (Found f : found) {
+            if (established.contains(f.pair())) {
+                byPair.computeIfAbsent(f.pair(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(f.type() + "/" + f.modality(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<PairRelation> pairs = new ArrayList<>();
+        for (var entry : byPair.entrySet()) {
+            List<Tag> tags = new ArrayList<>();
+            Set<Sector> pairSectors = EnumSet.noneOf(Sector.class);
+            for (List<Found> group : entry.getValue().values()) {
+                Tag tag = tag(text, tokens, group);
+                tags.add(tag);
+                if (tag.modality() != Modality.NEGATED) {
+                    pairSectors.addAll(tag.sectors());
+                }
+            }
+            tags.sort((x, y) -> x.type() != y.type() ? x.type().compareTo(y.type()) : x.modality().compareTo(y.modality()));
+            pairs.add(new PairRelation(entry.getKey(), List.of(entry.getKey().split("-")), tags, new ArrayList<>(pairSectors)));
+        }
+        return pairs;
+    }
+
+    private Tag tag(String text, List<Token> tokens, List<Found> group) {
+        Found first = group.get(0);
+        Set<Sector> sectors = EnumSet.noneOf(Sector.class);
+        Map<Integer, Evidence> evidence = new TreeMap<>();
+        double miss = 1.0;
+        Direction direction = first.direction();
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (Found f : group) {
+            Sentence s = f.sentence();
+            if (seen.add(s.index())) {
+                evidence.put(s.start(), new Evidence(s.start(), s.end(), text.substring(s.start(), s.end())));
+                for (Match<Cue> m : lex.sectors().matcher().findAll(tokens, s.from(), s.to())) {
+                    m.values().forEach(c -> sectors.add(Sector.valueOf(c.label())));
+                }
+                miss *= 1 - f.confidence();
+            }
+            if (direction != null && !direction.equals(f.direction())) {
+                direction = f.direction() == null ? direction : null;
+            }
+        }
+        double confidence = Math.round((1 - miss) * 100) / 100.0;
+        return new Tag(first.type(), first.type().quad(), first.modality(), new ArrayList<>(sectors),
+                new ArrayList<>(evidence.values()), direction, confidence);
+    }
+}

@@ -1,0 +1,109 @@
+package io.dyadstream.enrich;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits a token stream into sentences. A sentence ends at '.', '!' or '?' (with any closing quotes
+ * or brackets after it) when the next token starts a new sentence, and always at a blank line.
+ * Abbreviations (Gen., Jan., No., St.), initials ("J. Smith"), dotted forms ("U.S.") and decimals
+ * ("46.6", a single number token) do not end a sentence.
+ */
+public final class SentenceSplitter {
+
+    /** A sentence: tokens [{@code from}, {@code to}) and its character span in the text. */
+    public record Sentence(int index, int from, int to, int start, int end) {}
+
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
+            "sen", "rep", "rev", "st", "sr", "jr", "hon", "amb", "pres", "no", "nos", "vol", "art", "para", "fig",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "inc", "corp", "ltd", "co", "bros", "vs", "etc", "approx", "est", "mt", "ft", "dept", "univ", "assn");
+
+    private SentenceSplitter() {}
+
+    public static List<Sentence> split(String text, List<Token> tokens) {
+        return split(text, tokens, 0);
+    }
+
+    /** Sentences of tokens [{@code first}, end); tokens before {@code first} (a dateline) are left out. */
+    public static List<Sentence> split(String text, List<Token> tokens, int first) {
+        List<Sentence> sentences = new ArrayList<>();
+        int from = first;
+        int n = tokens.size();
+        for (int i = first; i < n; i++) {
+            boolean end = false;
+            int last = i;
+            Token t = tokens.get(i);
+            if (i + 1 < n && blankLineBetween(text, t.end(), tokens.get(i + 1).start())) {
+                end = true;
+            } else if (isTerminal(t) && !isAbbreviationDot(tokens, i)) {
+                while (last + 1 < n && isCloser(tokens.get(last + 1))) {
+                    last++;
+                }
+                end = last + 1 >= n || startsSentence(tokens.get(last + 1));
+            }
+            if (end) {
+                add(sentences, tokens, from, last + 1);
+                from = last + 1;
+                i = last;
+            }
+        }
+        if (from < n) {
+            add(sentences, tokens, from, n);
+        }
+        return sentences;
+    }
+
+    private static void add(List<Sentence> sentences, List<Token> tokens, int from, int to) {
+        if (to > from) {
+            sentences.add(new Sentence(sentences.size(), from, to, tokens.get(from).start(), tokens.get(to - 1).end()));
+        }
+    }
+
+    private static boolean isTerminal(Token t) {
+        return t.kind() == Token.Kind.PUNCT && (t.text().equals(".") || t.text().equals("!") || t.text().equals("?"));
+    }
+
+    private static boolean isCloser(Token t) {
+        return t.kind() == Token.Kind.PUNCT && (t.norm().equals("\"") || t.norm().equals("'") || t.text().equals(")")
+                || t.text().equals("]") || isTerminal(t));
+    }
+
+    private static boolean startsSentence(Token next) {
+        if (next.kind() == Token.Kind.NUMBER) {
+            return true;
+        }
+        if (next.kind() == Token.Kind.PUNCT) {
+            return next.norm().equals("\"") || next.norm().equals("'") || next.text().equals("(") || next.norm().equals("-");
+        }
+        return Character.isUpperCase(next.text().charAt(0));
+    }
+
+    private static boolean isAbbreviationDot(List<Token> tokens, int i) {
+        if (!tokens.get(i).text().equals(".") || i == 0) {
+            return false;
+        }
+        Token prev = tokens.get(i - 1);
+        if (prev.end() != tokens.get(i).start() || !prev.isWord()) {
+            return false;
+        }
+        if (ABBREVIATIONS.contains(prev.norm())) {
+            return true;
+        }
+        // an initial: "J. Smith" (but not the pronoun "I" or a sentence ending in "Plan B." at a paragraph end)
+        return prev.text().length() == 1 && Character.isUpperCase(prev.text().charAt(0)) && !prev.text().equals("I")
+                && i + 1 < tokens.size() && tokens.get(i + 1).isCapitalized();
+    }
+
+    private static boolean blankLineBetween(String text, int from, int to) {
+        int newlines = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n' && ++newlines == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package io.dyadstream.enrich;
+
+/**
+ * One token of a story: its offsets in the text, the text as written, and {@code norm}, the form the
+ * matchers compare (lower case, accents folded, typographic apostrophes made plain).
+ */
+public record Token(int start, int end, String text, String norm, Kind kind) {
+
+    public enum Kind { WORD, NUMBER, PUNCT }
+
+    public boolean isWord() {
+        return kind == Kind.WORD;
+    }
+
+    /** Starts with an upper-case letter ("Belarus", "U.S.", "KAZINFORM"). */
+    public boolean isCapitalized() {
+        return kind == Kind.WORD && Character.isUpperCase(text.charAt(0));
+    }
+
+    /** Two or more letters, all upper case ("MINSK", "EAEU"). */
+    public boolean isAllCaps() {
+        if (kind != Kind.WORD || text.length() < 2) {
+            return false;
+        }
+        boolean letters = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters |= Character.isLetter(c);
+        }
+        return letters;
+    }
+
+    public boolean is(String normalForm) {
+        return norm.equals(normalForm);
+    }
+}

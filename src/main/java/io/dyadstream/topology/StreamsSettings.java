@@ -1,0 +1,35 @@
+package io.dyadstream.topology;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * Kafka Streams settings the topology relies on, merged under the user's own: exactly-once by
+ * default, and the dead-letter routing (KIP-1034) that sends every record the topology cannot process,
+ * with its original bytes and {@code __streams.errors.*} headers, to the DLQ topic.
+ */
+public final class StreamsSettings {
+
+    public static final String DEFAULT_APPLICATION_ID = "dyadstream";
+
+    private StreamsSettings() {}
+
+    /** Returns {@code user} completed with dyadstream's defaults; a key the user set is kept. */
+    public static Properties complete(Properties user, TopicNames topics) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        props.put(StreamsConfig.producerPrefix("linger.ms"), "10");
+        props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        user.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("dyadstream."))
+                .forEach(key -> props.put(key, user.getProperty(key)));
+        // the DLQ is a topic of the topology, so its name follows the topic settings, never a stale value
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq());
+        return props;
+    }
+}

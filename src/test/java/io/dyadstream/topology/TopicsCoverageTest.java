@@ -1,0 +1,40 @@
+package io.dyadstream.topology;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dyadstream.enrich.Enricher;
+import io.dyadstream.enrich.Lexicons;
+import io.dyadstream.topics.TopicSpec;
+import io.dyadstream.topics.TopicsFile;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+/** The topology may only read and write topics that topics.yaml declares (the DLQ included). */
+class TopicsCoverageTest {
+
+    @Test
+    void everyTopicOfTheTopologyIsInTopicsYaml() {
+        Set<String> declared = TopicsFile.load(Path.of("topics.yaml")).stream().map(TopicSpec::name).collect(Collectors.toSet());
+        TopicNames topics = TopicNames.defaults();
+        TopologyDescription description = DyadTopology.build(topics, new Enricher(Lexicons.loadDefault(), 1024)).describe();
+        Set<String> used = new HashSet<>();
+        for (TopologyDescription.Subtopology sub : description.subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Source source) {
+                    used.addAll(source.topicSet());
+                } else if (node instanceof TopologyDescription.Sink sink) {
+                    used.add(sink.topic());
+                }
+            }
+        }
+        used.add(StreamsSettings.complete(new java.util.Properties(), topics).getProperty("errors.dead.letter.queue.topic.name"));
+        assertTrue(used.size() >= 4, "expected raw, enriched, pairs and dlq: " + used);
+        for (String topic : used) {
+            assertTrue(declared.contains(topic), "the topology uses " + topic + ", which topics.yaml lacks");
+        }
+    }
+}
