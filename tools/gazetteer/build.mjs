@@ -130,10 +130,17 @@ function stripAccents(s) {
 
 const codePoints = (s) => [...s].length;
 
+/**
+ * Phonetic (IPA) letters are Latin script too, but not spelling: "ʁɛpublika de an'ɡɔla". The IPA letters that
+ * living alphabets use (Azerbaijani ə, African ɓ ɔ ɗ ɛ ɣ ɲ ʋ) are allowed.
+ */
+const PHONETIC = /(?![\u0253\u0254\u0257\u0259\u025B\u0263\u0272\u028B])[\u0250-\u02AF\u1D00-\u1DBF]/u;
 /** Latin-script name (letters, marks, spaces, hyphens, apostrophes, periods). */
-const LATIN = /^[\p{Script=Latin}\p{M}' .\-]+$/u;
+const LATIN_RE = /^[\p{Script=Latin}\p{M}' .\-]+$/u;
+const LATIN = { test: (s) => LATIN_RE.test(s) && !PHONETIC.test(s) };
 /** Country name forms may also carry commas, parentheses and ampersands ("Korea, Republic of"). */
-const LATIN_COUNTRY = /^[\p{Script=Latin}\p{M}' .,()&\-]+$/u;
+const LATIN_COUNTRY_RE = /^[\p{Script=Latin}\p{M}' .,()&\-]+$/u;
+const LATIN_COUNTRY = { test: (s) => LATIN_COUNTRY_RE.test(s) && !PHONETIC.test(s) };
 
 /** The alternates filter: Latin script, starts with a capital, not all caps, at least 3 characters. */
 function isGoodAlternate(s) {
@@ -243,14 +250,17 @@ for (const c of wc) {
     if (bare !== s) names.push(bare);
   }
 
+  // "Kazakhstani, Kazakh", "Antiguan, Barbudan", "Bosnian or Herzegovinian": several demonyms in one value.
   const demonymForms = [];
-  for (const g of ['m', 'f']) if (c.demonyms?.eng?.[g]) demonymForms.push(c.demonyms.eng[g]);
-  if (dr?.nationality) demonymForms.push(...dr.nationality.split(','));
+  for (const g of ['m', 'f']) if (c.demonyms?.eng?.[g]) demonymForms.push(...c.demonyms.eng[g].split(/\s*,\s*|\s+or\s+/));
+  if (dr?.nationality) demonymForms.push(...dr.nationality.split(/\s*,\s*|\s+or\s+/));
+  // A demonym that is just the country's own name ("Luxembourg", "Gibraltar", "New Zealand") is a name, not a demonym.
+  const ownNames = new Set([c.name.common, c.name.official, dr?.name || '', ...(Array.isArray(i18n) ? i18n : [i18n || ''])].map((x) => fold(clean(x))));
   const traps = new Set((DEMONYM_TRAPS[a3] || []).map(fold));
   const demonyms = [];
   for (const raw of demonymForms) {
     const s = clean(raw);
-    if (!s || traps.has(fold(s)) || !/\p{Ll}/u.test(s) || codePoints(s) < 3) continue;
+    if (!s || traps.has(fold(s)) || ownNames.has(fold(s)) || !/\p{Ll}/u.test(s) || codePoints(s) < 3) continue;
     demonyms.push(s);
     const bare = stripAccents(s);
     if (bare !== s) demonyms.push(bare);
@@ -559,7 +569,7 @@ for (const r of cityRows) {
   const a3 = a2toA3.get(cc);
   if (!a3) { droppedCities.push({ why: 'country', id, name: rawName, cc, population }); continue; }
   // "Gasteiz / Vitoria", "Halle (Saale)", "Mianzhu, Deyang, Sichuan": the parts are names, the whole is not.
-  const parts = (n) => clean(n).split(/\s*\/\s*|,\s*/).map((x) => x.replace(/\s*\([^)]*\)\s*/g, ' ').trim()).filter(Boolean);
+  const parts = (n) => clean(n).split(',')[0].split(/\s*\/\s*/).map((x) => x.replace(/\s*\([^)]*\)\s*/g, ' ').trim()).filter(Boolean);
   const extra = [...parts(rawName), ...parts(ascii)];
   let name = clean(rawName);
   if (!isGoodPrimary(name)) {

@@ -210,11 +210,13 @@ for (const [k, senses] of index) {
   }
 }
 console.log(`== ambiguous surface forms (more than one a3): ${amb.length} of ${index.size} distinct folded forms`);
+const show = (a) => `  ${a.k}: ${[...a.byA3].sort((x, y) => y[1].pop - x[1].pop).map(([a3, v]) => `${a3}(${[...v.kinds].join('/')}${v.pop ? ` ${v.pop}` : ''})`).join(' ')}`;
 amb.sort((a, b) => b.top - a.top || a.k.localeCompare(b.k));
-console.log('30 most populous collisions (largest place among the senses; capitals and names count 0):');
-for (const a of amb.slice(0, 30)) {
-  console.log(`  ${a.k}: ${[...a.byA3].sort((x, y) => y[1].pop - x[1].pop).map(([a3, v]) => `${a3}(${[...v.kinds].join('/')}${v.pop ? ` ${v.pop}` : ''})`).join(' ')}`);
-}
+console.log('30 most populous collisions, by the largest place among the senses (REGION, names and capitals count 0):');
+for (const a of amb.slice(0, 30)) console.log(show(a));
+amb.sort((a, b) => (b.second || 0) - (a.second || 0) || b.top - a.top || a.k.localeCompare(b.k));
+console.log('30 most populous collisions, by the second-largest sense (both sides are big places):');
+for (const a of amb.slice(0, 30)) console.log(show(a));
 const countryLevel = amb.filter((a) => [...a.byA3.values()].some((v) => [...v.kinds].some((x) => ['NAME', 'DEMONYM', 'CAPITAL', 'SEAT'].includes(x))));
 console.log(`ambiguous forms involving a country name/demonym/capital/seat: ${countryLevel.length}: ${countryLevel.map((a) => `${a.k}=${[...a.byA3.keys()].join('/')}`).join('; ')}`);
 
