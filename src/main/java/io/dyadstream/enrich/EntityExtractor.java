@@ -147,6 +147,7 @@ final class EntityExtractor {
                 return entries.get(0);
             }
             String qualifier = qualifierCode(hit);
+            boolean subnational = isSubnationalContext(hit);
             Entry best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Entry e : entries) {
@@ -157,6 +158,9 @@ final class EntityExtractor {
                     if (e.code().equals(qualifier)) {
                         score += 100;
                     }
+                    if (subnational && (e.kind() == Kind.REGION || e.kind() == Kind.CITY)) {
+                        score += 10;
+                    }
                 }
                 if (score > bestScore) {
                     bestScore = score;
@@ -164,6 +168,13 @@ final class EntityExtractor {
                 }
             }
             return best;
+        }
+
+        /** "the state of Georgia", "Georgia state", "the city of Paris": a name used below country level. */
+        private boolean isSubnationalContext(Hit hit) {
+            boolean before = hit.from() >= 2 && tokens.get(hit.from() - 1).is("of") && isPlaceNoun(hit.from() - 2);
+            boolean after = hit.to() < tokens.size() && isPlaceNoun(hit.to()) && !tokens.get(hit.to()).isCapitalized();
+            return before || after;
         }
 
         private String qualifierCode(Hit hit) {
@@ -232,7 +243,9 @@ final class EntityExtractor {
                         true, null, null);
                 case CAPITAL -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
                         Via.CAPITAL, !locative || host, null, null);
-                case CITY, REGION -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
+                case REGION -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
+                        Via.PLACE, !locative || governedPlace(hit.to()), null, null);
+                case CITY -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
                         Via.PLACE, governedPlace(hit.to()), null, null);
                 case ORG -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(), Via.ORG,
                         e.code() != null && !"AGENCY".equals(e.orgKind()), null, null);

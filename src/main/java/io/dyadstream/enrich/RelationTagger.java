@@ -32,9 +32,13 @@ final class RelationTagger {
     /** A cue weaker than this can add a type to a pair but cannot make a pair on its own. */
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
+    private static final int OBJECT_REACH = 10;
+    private static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
+            "towards", "on", "into", "at", "in", "by");
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
-    private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or");
+    private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
+            "'s", "both");
 
     private final Lexicons lex;
 
@@ -68,17 +72,10 @@ final class RelationTagger {
                 continue;
             }
             Set<String> excluded = listedTogether(tokens, s, actors);
-            List<String> codes = new ArrayList<>(countries);
-            for (int x = 0; x < codes.size(); x++) {
-                for (int y = x + 1; y < codes.size(); y++) {
-                    String a = codes.get(x);
-                    String b = codes.get(y);
-                    if (excluded.contains(a) && excluded.contains(b)) {
-                        continue;
-                    }
-                    for (Match<Cue> cue : cues) {
-                        found.addAll(tagsFor(a, b, cue, actors, tokens, s));
-                    }
+            List<List<Mention>> groups = groups(actors, tokens);
+            for (Match<Cue> cue : cues) {
+                for (String[] pair : pairsFor(cue, groups, tokens, countries, excluded)) {
+                    found.addAll(tagsFor(pair[0], pair[1], cue, actors, tokens, s));
                 }
             }
         }
@@ -98,6 +95,107 @@ final class RelationTagger {
             }
         }
         return build(text, tokens, found, established);
+    }
+
+    /**
+     * Actors side by side: a run of actor mentions with only coordination between them ("Belarus and
+     * Kazakhstan", "the U.S., Australia and Japan", "Kazakh President Tokayev").
+     */
+    private static List<List<Mention>> groups(List<Mention> actors, List<Token> tokens) {
+        List<List<Mention>> groups = new ArrayList<>();
+        List<Mention> sorted = new ArrayList<>(actors);
+        sorted.sort(java.util.Comparator.comparingInt(Mention::from));
+        for (Mention m : sorted) {
+            List<Mention> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            Mention prev = last == null ? null : last.get(last.size() - 1);
+            if (prev != null && (m.from() < prev.to() || glued(tokens, prev, m))) {
+                last.add(m);
+            } else {
+                groups.add(new ArrayList<>(List.of(m)));
+            }
+        }
+        return groups;
+    }
+
+    private static boolean glued(List<Token> tokens, Mention prev, Mention next) {
+        if (prev.country().equals(next.country()) && next.from() - prev.to() <= 3) {
+            return true; // "Kazakh President Kassym-Jomart Tokayev"
+        }
+        return onlyCoordinationBetween(tokens, prev.to(), next.from());
+    }
+
+    /**
+     * The pairs a cue relates. The nearest group of actors before it is its subject, unless that group
+     * is itself the object of a preposition ("backing for the Philippines and concern about China": the
+     * subject of "concern" lies further back). The first group after it is its object when it follows
+     * within {@value #OBJECT_REACH} tokens ("Lithuania recalled its ambassador to China"). Subject and
+     * object pair across; a subject or object alone pairs within itself ("Russia and Ukraine each handed
+     * over", "talks between Belarus and Kazakhstan"), except countries listed side by side. A sentence
+     * with exactly two countries relates them in any case.
+     */
+    private static List<String[]> pairsFor(Match<Cue> cue, List<List<Mention>> groups, List<Token> tokens,
+            Set<String> sentenceCountries, Set<String> excluded) {
+        List<Mention> subject = null;
+        List<Mention> object = null;
+        for (int g = groups.size() - 1; g >= 0; g--) {
+            List<Mention> group = groups.get(g);
+            if (group.get(group.size() - 1).to() <= cue.from() && (subject == null || isPrepositionalObject(subject, tokens))) {
+                subject = group;
+            }
+        }
+        for (List<Mention> group : groups) {
+            if (group.get(0).from() >= cue.to()) {
+                if (group.get(0).from() - cue.to() <= OBJECT_REACH) {
+                    object = group;
+                }
+                break;
+            }
+        }
+        Set<String> pairs = new LinkedHashSet<>();
+        if (subject != null && object != null) {
+            for (String a : codes(subject)) {
+                for (String b : codes(object)) {
+                    addPair(pairs, a, b);
+                }
+            }
+        } else if (subject != null || object != null) {
+            List<String> side = new ArrayList<>(codes(subject != null ? subject : object));
+            for (int x = 0; x < side.size(); x++) {
+                for (int y = x + 1; y < side.size(); y++) {
+                    if (!(excluded.contains(side.get(x)) && excluded.contains(side.get(y)))) {
+                        addPair(pairs, side.get(x), side.get(y));
+                    }
+                }
+            }
+        }
+        if (pairs.isEmpty() && sentenceCountries.size() == 2 && excluded.isEmpty()) {
+            List<String> two = new ArrayList<>(sentenceCountries);
+            addPair(pairs, two.get(0), two.get(1));
+        }
+        List<String[]> out = new ArrayList<>();
+        pairs.forEach(p -> out.add(p.split("-")));
+        return out;
+    }
+
+    /** "for the Philippines", "about China's conduct": a group governed by a preposition. */
+    private static boolean isPrepositionalObject(List<Mention> group, List<Token> tokens) {
+        int i = group.get(0).from() - 1;
+        if (i >= 0 && tokens.get(i).is("the")) {
+            i--;
+        }
+        return i >= 0 && OBJECT_PREPOSITIONS.contains(tokens.get(i).norm());
+    }
+
+    private static Set<String> codes(List<Mention> group) {
+        Set<String> codes = new LinkedHashSet<>();
+        group.forEach(m -> codes.add(m.country()));
+        return codes;
+    }
+
+    private static void addPair(Set<String> pairs, String a, String b) {
+        if (!a.equals(b)) {
+            pairs.add(a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a);
+        }
     }
 
     /** Mentions that can act for their country, one per position. */
