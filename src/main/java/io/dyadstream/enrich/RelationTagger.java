@@ -54,11 +54,21 @@ final class RelationTagger {
         for (Mention m : mentions) {
             bySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
         }
+        boolean[] inName = new boolean[tokens.size()];
+        boolean[] inPlaceOrPerson = new boolean[tokens.size()];
+        for (Mention m : mentions) {
+            if (m.type() != EntityType.COUNTRY && m.type() != EntityType.DATE) {
+                for (int i = m.from(); i < m.to(); i++) {
+                    inName[i] = true;
+                    inPlaceOrPerson[i] |= m.type() != EntityType.ORG;
+                }
+            }
+        }
         List<Found> found = new ArrayList<>();
         List<Sentence> referring = new ArrayList<>();
         for (Sentence s : sentences) {
             List<Mention> actors = actors(bySentence.getOrDefault(s.index(), List.of()), tokens, s);
-            List<Match<Cue>> cues = lex.eventTypes().matcher().findAll(tokens, s.from(), s.to());
+            List<Match<Cue>> cues = cues(lex.eventTypes(), tokens, s, inName);
             if (cues.isEmpty()) {
                 continue;
             }
@@ -89,12 +99,12 @@ final class RelationTagger {
         if (mainPair != null) {
             for (Sentence s : referring) {
                 String[] ab = mainPair.split("-");
-                for (Match<Cue> cue : lex.eventTypes().matcher().findAll(tokens, s.from(), s.to())) {
+                for (Match<Cue> cue : cues(lex.eventTypes(), tokens, s, inName)) {
                     found.addAll(tagsFor(ab[0], ab[1], cue, List.of(), tokens, s));
                 }
             }
         }
-        return build(text, tokens, found, established);
+        return build(text, tokens, found, established, sentences, bySentence, mainPair, referring, inPlaceOrPerson);
     }
 
     /**
@@ -196,6 +206,13 @@ final class RelationTagger {
         if (!a.equals(b)) {
             pairs.add(a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a);
         }
+    }
+
+    /** The cues of a sentence, but for those inside a name ("Shanghai Cooperation Organisation", "Port Moresby"). */
+    private static List<Match<Cue>> cues(CueLexicon lexicon, List<Token> tokens, Sentence s, boolean[] masked) {
+        List<Match<Cue>> cues = lexicon.matcher().findAll(tokens, s.from(), s.to());
+        cues.removeIf(m -> masked[m.from()]);
+        return cues;
     }
 
     /** Mentions that can act for their country, one per position. */
@@ -380,7 +397,9 @@ final class RelationTagger {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
-    private List<PairRelation> build(String text, List<Token> tokens, List<Found> found, Set<String> established) {
+    private List<PairRelation> build(String text, List<Token> tokens, List<Found> found, Set<String> established,
+            List<Sentence> sentences, Map<Integer, List<Mention>> bySentence, String mainPair, List<Sentence> referring,
+            boolean[] inPlaceOrPerson) {
         Map<String, Map<String, List<Found>>> byPair = new TreeMap<>();
         for (Found f : found) {
             if (established.contains(f.pair())) {
@@ -393,19 +412,47 @@ final class RelationTagger {
             List<Tag> tags = new ArrayList<>();
             Set<Sector> pairSectors = EnumSet.noneOf(Sector.class);
             for (List<Found> group : entry.getValue().values()) {
-                Tag tag = tag(text, tokens, group);
+                Tag tag = tag(text, tokens, group, inPlaceOrPerson);
                 tags.add(tag);
                 if (tag.modality() != Modality.NEGATED) {
                     pairSectors.addAll(tag.sectors());
                 }
             }
             tags.sort((x, y) -> x.type() != y.type() ? x.type().compareTo(y.type()) : x.modality().compareTo(y.modality()));
+            pairSectors.addAll(contextSectors(entry.getKey(), tokens, sentences, bySentence, entry.getKey().equals(mainPair), referring,
+                    inPlaceOrPerson));
             pairs.add(new PairRelation(entry.getKey(), List.of(entry.getKey().split("-")), tags, new ArrayList<>(pairSectors)));
         }
         return pairs;
     }
 
-    private Tag tag(String text, List<Token> tokens, List<Found> group) {
+    /**
+     * Sectors of the sentences that speak of the pair and of no other country (a pair's story goes on
+     * about its fields after the sentence that names the event), and of the sentences that refer to
+     * the story's main pair ("the two countries").
+     */
+    private Set<Sector> contextSectors(String pair, List<Token> tokens, List<Sentence> sentences,
+            Map<Integer, List<Mention>> bySentence, boolean isMain, List<Sentence> referring, boolean[] inPlaceOrPerson) {
+        Set<Sector> sectors = EnumSet.noneOf(Sector.class);
+        List<String> ends = List.of(pair.split("-"));
+        for (Sentence s : sentences) {
+            Set<String> named = new LinkedHashSet<>();
+            for (Mention m : bySentence.getOrDefault(s.index(), List.of())) {
+                if (m.country() != null && m.type() != EntityType.DATE) {
+                    named.add(m.country());
+                }
+            }
+            boolean about = !named.isEmpty() && ends.containsAll(named) && (named.size() == 2 || isMain);
+            if (about || (isMain && referring.contains(s))) {
+                for (Match<Cue> m : cues(lex.sectors(), tokens, s, inPlaceOrPerson)) {
+                    m.values().forEach(c -> sectors.add(Sector.valueOf(c.label())));
+                }
+            }
+        }
+        return sectors;
+    }
+
+    private Tag tag(String text, List<Token> tokens, List<Found> group, boolean[] inPlaceOrPerson) {
         Found first = group.get(0);
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         Map<Integer, Evidence> evidence = new TreeMap<>();
@@ -416,7 +463,7 @@ final class RelationTagger {
             Sentence s = f.sentence();
             if (seen.add(s.index())) {
                 evidence.put(s.start(), new Evidence(s.start(), s.end(), text.substring(s.start(), s.end())));
-                for (Match<Cue> m : lex.sectors().matcher().findAll(tokens, s.from(), s.to())) {
+                for (Match<Cue> m : cues(lex.sectors(), tokens, s, inPlaceOrPerson)) {
                     m.values().forEach(c -> sectors.add(Sector.valueOf(c.label())));
                 }
                 miss *= 1 - f.confidence();
