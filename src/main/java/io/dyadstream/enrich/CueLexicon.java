@@ -18,6 +18,9 @@ public final class CueLexicon {
      */
     public record Cue(String label, double weight, String qualifier) {}
 
+    /** The label of phrases that hold a cue word but are no cue ("prisoners of war"); matched only to shadow the cue. */
+    public static final String NONE = "NONE";
+
     private final PhraseMatcher<Cue> matcher = new PhraseMatcher<>();
 
     private CueLexicon() {}

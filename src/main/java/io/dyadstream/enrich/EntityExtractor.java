@@ -64,6 +64,7 @@ final class EntityExtractor {
         final List<Mention> mentions = new ArrayList<>();
         final boolean[] taken;
         final Map<String, Mention> personBySurname = new HashMap<>();
+        final Map<String, Mention> firstNames = new HashMap<>();
         final Map<String, Integer> countryCounts = new HashMap<>();
 
         record Hit(int from, int to, int sentence, List<Entry> entries) {}
@@ -445,6 +446,10 @@ final class EntityExtractor {
                 taken[k] = true;
             }
             personBySurname.putIfAbsent(tokens.get(to - 1).norm(), m);
+            if (to - from == 2) {
+                // family name first ("Wang Yi", "Xi Jinping"): the first word may stand alone later
+                firstNames.putIfAbsent(tokens.get(from).norm(), m);
+            }
         }
 
         /** Later mentions by surname alone resolve to the person first named in full. */
@@ -458,7 +463,7 @@ final class EntityExtractor {
                     if (taken[i] || !t.isCapitalized()) {
                         continue;
                     }
-                    Mention p = personBySurname.get(t.norm());
+                    Mention p = personBySurname.getOrDefault(t.norm(), firstNames.get(t.norm()));
                     if (p != null && (i + 1 >= s.to() || !tokens.get(i + 1).isCapitalized() || tokens.get(i + 1).is("'s"))) {
                         mentions.add(new Mention(EntityType.PERSON, i, i + 1, s.index(), t.text(), p.name(), p.country(), Via.PERSON,
                                 p.country() != null, p.office(), p.host()));

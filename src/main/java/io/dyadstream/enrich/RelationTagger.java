@@ -38,7 +38,7 @@ final class RelationTagger {
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
     private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
-            "'s", "both");
+            "'s", "both", "-");
 
     private final Lexicons lex;
 
@@ -83,8 +83,9 @@ final class RelationTagger {
             }
             Set<String> excluded = listedTogether(tokens, s, actors);
             List<List<Mention>> groups = groups(actors, tokens);
+            boolean reciprocal = hasRole(tokens, s, "RECIPROCAL");
             for (Match<Cue> cue : cues) {
-                for (String[] pair : pairsFor(cue, groups, tokens, countries, excluded)) {
+                for (String[] pair : pairsFor(cue, groups, tokens, countries, excluded, reciprocal)) {
                     found.addAll(tagsFor(pair[0], pair[1], cue, actors, tokens, s));
                 }
             }
@@ -139,12 +140,14 @@ final class RelationTagger {
      * is itself the object of a preposition ("backing for the Philippines and concern about China": the
      * subject of "concern" lies further back). The first group after it is its object when it follows
      * within {@value #OBJECT_REACH} tokens ("Lithuania recalled its ambassador to China"). Subject and
-     * object pair across; a subject or object alone pairs within itself ("Russia and Ukraine each handed
-     * over", "talks between Belarus and Kazakhstan"), except countries listed side by side. A sentence
-     * with exactly two countries relates them in any case.
+     * object pair across. A subject or object alone pairs within itself ("talks between Belarus and
+     * Kazakhstan"), and so does a subject of a joint act ("China, Kyrgyzstan and Uzbekistan signed ... with
+     * ..."); for a directed act (accuse, attack) a group of three or more pairs within itself only when the
+     * sentence says the act is mutual ("each", "each other"). Countries listed side by side never pair
+     * with each other. A sentence with exactly two countries relates them in any case.
      */
     private static List<String[]> pairsFor(Match<Cue> cue, List<List<Mention>> groups, List<Token> tokens,
-            Set<String> sentenceCountries, Set<String> excluded) {
+            Set<String> sentenceCountries, Set<String> excluded, boolean reciprocal) {
         List<Mention> subject = null;
         List<Mention> object = null;
         for (int g = groups.size() - 1; g >= 0; g--) {
@@ -161,6 +164,7 @@ final class RelationTagger {
                 break;
             }
         }
+        boolean directed = cue.values().stream().allMatch(c -> !UNDIRECTED.contains(EventType.valueOf(c.label())));
         Set<String> pairs = new LinkedHashSet<>();
         if (subject != null && object != null) {
             for (String a : codes(subject)) {
@@ -168,12 +172,16 @@ final class RelationTagger {
                     addPair(pairs, a, b);
                 }
             }
-        } else if (subject != null || object != null) {
-            List<String> side = new ArrayList<>(codes(subject != null ? subject : object));
-            for (int x = 0; x < side.size(); x++) {
-                for (int y = x + 1; y < side.size(); y++) {
-                    if (!(excluded.contains(side.get(x)) && excluded.contains(side.get(y)))) {
-                        addPair(pairs, side.get(x), side.get(y));
+        }
+        List<Mention> alone = object == null ? subject : subject == null ? object : directed ? null : subject;
+        if (alone != null) {
+            List<String> side = new ArrayList<>(codes(alone));
+            if (!directed || side.size() == 2 || reciprocal) {
+                for (int x = 0; x < side.size(); x++) {
+                    for (int y = x + 1; y < side.size(); y++) {
+                        if (!(excluded.contains(side.get(x)) && excluded.contains(side.get(y)))) {
+                            addPair(pairs, side.get(x), side.get(y));
+                        }
                     }
                 }
             }
@@ -211,7 +219,7 @@ final class RelationTagger {
     /** The cues of a sentence, but for those inside a name ("Shanghai Cooperation Organisation", "Port Moresby"). */
     private static List<Match<Cue>> cues(CueLexicon lexicon, List<Token> tokens, Sentence s, boolean[] masked) {
         List<Match<Cue>> cues = lexicon.matcher().findAll(tokens, s.from(), s.to());
-        cues.removeIf(m -> masked[m.from()]);
+        cues.removeIf(m -> masked[m.from()] || m.values().get(0).label().equals(CueLexicon.NONE));
         return cues;
     }
 
@@ -231,9 +239,9 @@ final class RelationTagger {
     }
 
     /**
-     * Countries named side by side in a list of three or more ("Russia, China, Kazakhstan and
-     * Uzbekistan"): they make no pair with each other, unless a list of three comes with a trilateral
-     * marker ("the three countries signed").
+     * Countries named side by side in a list of four or more ("Russia, China, Kazakhstan and
+     * Uzbekistan"), or of three in a multilateral setting ("attended the summit"): they make no pair with
+     * each other. Three countries that act together ("China, Kyrgyzstan and Uzbekistan signed") do.
      */
     private Set<String> listedTogether(List<Token> tokens, Sentence s, List<Mention> actors) {
         Set<String> excluded = new LinkedHashSet<>();
@@ -262,7 +270,8 @@ final class RelationTagger {
     private void closeRun(List<Mention> run, List<Token> tokens, Sentence s, Set<String> excluded) {
         Set<String> codes = new LinkedHashSet<>();
         run.forEach(m -> codes.add(m.country()));
-        if (codes.size() >= 4 || (codes.size() == 3 && !hasRole(tokens, s, "TRILATERAL"))) {
+        boolean multilateral = hasRole(tokens, s, "MULTI") && !hasRole(tokens, s, "TRILATERAL");
+        if (codes.size() >= 4 || (codes.size() == 3 && multilateral)) {
             excluded.addAll(codes);
         }
     }
