@@ -21,12 +21,24 @@ public final class CueLexicon {
     /** The label of phrases that hold a cue word but are no cue ("prisoners of war"); matched only to shadow the cue. */
     public static final String NONE = "NONE";
 
-    private final PhraseMatcher<Cue> matcher = new PhraseMatcher<>();
+    private final PhraseMatcher<Cue> matcher;
 
-    private CueLexicon() {}
+    private CueLexicon(boolean stemmed) {
+        this.matcher = new PhraseMatcher<>(stemmed);
+    }
 
+    /** A lexicon matched word for word (roles, names). */
     public static CueLexicon load(String resource) {
-        CueLexicon lexicon = new CueLexicon();
+        return load(resource, false);
+    }
+
+    /** A lexicon matched by word stems, so that "detain" also finds "detained" and "detaining". */
+    public static CueLexicon loadStemmed(String resource) {
+        return load(resource, true);
+    }
+
+    private static CueLexicon load(String resource, boolean stemmed) {
+        CueLexicon lexicon = new CueLexicon(stemmed);
         Gazetteer.read(resource, row -> {
             if (row.length < 2) {
                 throw new IllegalArgumentException("expected LABEL<tab>pattern[<tab>weight]");

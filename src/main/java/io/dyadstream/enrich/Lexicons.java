@@ -6,7 +6,7 @@ public record Lexicons(Gazetteer gazetteer, CueLexicon eventTypes, CueLexicon se
     public static Lexicons loadDefault() {
         return new Lexicons(
                 Gazetteer.loadDefault(),
-                CueLexicon.load("lexicon/event-types.tsv"),
+                CueLexicon.loadStemmed("lexicon/event-types.tsv"),
                 CueLexicon.load("lexicon/sectors.tsv"),
                 CueLexicon.load("lexicon/modality.tsv"),
                 CueLexicon.load("lexicon/roles.tsv"));

@@ -22,7 +22,22 @@ public final class PhraseMatcher<T> {
     }
 
     private final Node<T> root = new Node<>();
+    private final boolean stemmed;
     private int phrases;
+
+    /** A matcher of exact normal forms. */
+    public PhraseMatcher() {
+        this(false);
+    }
+
+    /** With {@code stemmed}, words are compared by their {@link Stemmer} stems, so that inflections match. */
+    PhraseMatcher(boolean stemmed) {
+        this.stemmed = stemmed;
+    }
+
+    private String key(Token t) {
+        return stemmed && t.kind() == Token.Kind.WORD ? Stemmer.stem(t.norm()) : t.norm();
+    }
 
     /** Adds a phrase, tokenized with {@link Tokenizer}; blank phrases are ignored. */
     public void add(String phrase, T value) {
@@ -35,7 +50,7 @@ public final class PhraseMatcher<T> {
             if (node.next == null) {
                 node.next = new HashMap<>(4);
             }
-            node = node.next.computeIfAbsent(t.norm(), k -> new Node<>());
+            node = node.next.computeIfAbsent(key(t), k -> new Node<>());
         }
         if (node.values == null) {
             node.values = new ArrayList<>(1);
@@ -55,7 +70,7 @@ public final class PhraseMatcher<T> {
         Node<T> node = root;
         Match<T> best = null;
         for (int i = from; i < limit && node.next != null; i++) {
-            node = node.next.get(tokens.get(i).norm());
+            node = node.next.get(key(tokens.get(i)));
             if (node == null) {
                 break;
             }
