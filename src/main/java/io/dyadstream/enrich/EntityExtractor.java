@@ -90,9 +90,10 @@ final class EntityExtractor {
                     if (!first.isCapitalized()) {
                         return;
                     }
+                    boolean shortForm = m.to() - m.from() == 1 && first.text().length() <= 3;
                     List<Entry> entries = new ArrayList<>();
                     for (Entry e : m.values()) {
-                        if (!e.acronym() || isAcronymCase(m.from(), m.to())) {
+                        if (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) {
                             entries.add(e);
                         }
                     }
@@ -326,6 +327,10 @@ final class EntityExtractor {
             }
             if (country == null) {
                 country = countryBefore(role.from());
+            }
+            if (country == null && end + 1 < s.to() && tokens.get(end).is("of")) {
+                Mention of = countryMentionAt(end + 1); // "King Hassan of Morocco"
+                country = of == null ? null : of.country();
             }
             if (country == null && host == null && "counterpart".equals(officeWord(role))) {
                 return;

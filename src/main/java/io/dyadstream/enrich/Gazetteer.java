@@ -103,7 +103,12 @@ public final class Gazetteer {
             countryByNormalName.putIfAbsent(Tokenizer.normalize(alt), code);
         }
         for (String demonym : list(row, 5)) {
-            matcher.add(demonym, new Entry(Kind.DEMONYM, code, name, 0, null, false));
+            Entry entry = new Entry(Kind.DEMONYM, code, name, 0, null, false);
+            matcher.add(demonym, entry);
+            String plural = plural(demonym);
+            if (plural != null) {
+                matcher.add(plural, entry); // "the Palestinians", "Israelis", "Ghanaians"
+            }
         }
         for (String capital : capitals) {
             matcher.add(capital, new Entry(Kind.CAPITAL, code, capital, 1_000_000, null, false));
@@ -178,6 +183,15 @@ public final class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /** The plural of a demonym used as a noun, or null where English has none ("Chinese", "British", "Swiss"). */
+    static String plural(String demonym) {
+        String d = demonym.toLowerCase(Locale.ROOT);
+        if (d.endsWith("ese") || d.endsWith("ish") || d.endsWith("ch") || d.endsWith("s") || d.endsWith("sh") || d.contains(" ")) {
+            return null;
+        }
+        return demonym + "s";
     }
 
     static String upperFirst(String s) {

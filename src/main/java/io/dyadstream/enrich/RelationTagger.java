@@ -34,7 +34,7 @@ final class RelationTagger {
     private static final int MODALITY_WINDOW = 6;
     private static final int OBJECT_REACH = 10;
     private static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
-            "towards", "on", "into", "at", "in", "by");
+            "towards", "on", "into", "at", "in", "by", "of");
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
     private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
@@ -152,8 +152,14 @@ final class RelationTagger {
         List<Mention> object = null;
         for (int g = groups.size() - 1; g >= 0; g--) {
             List<Mention> group = groups.get(g);
-            if (group.get(group.size() - 1).to() <= cue.from() && (subject == null || isPrepositionalObject(subject, tokens))) {
-                subject = group;
+            if (group.get(group.size() - 1).to() <= cue.from()) {
+                if (subject == null) {
+                    subject = group;
+                }
+                if (!isPrepositionalObject(group, tokens)) {
+                    subject = group;
+                    break;
+                }
             }
         }
         for (List<Mention> group : groups) {
@@ -223,11 +229,13 @@ final class RelationTagger {
         return cues;
     }
 
-    /** Mentions that can act for their country, one per position. */
+    /** Mentions that can act for their country; in a sentence about a visit, the place visited is the host. */
     private List<Mention> actors(List<Mention> inSentence, List<Token> tokens, Sentence s) {
         List<Mention> actors = new ArrayList<>();
+        boolean visit = hasRole(tokens, s, "VISIT");
         for (Mention m : inSentence) {
-            if (m.actor() && m.country() != null && m.type() != EntityType.DATE) {
+            boolean host = visit && (m.via() == Via.NAME || m.via() == Via.CAPITAL); // "arrived in Amman on a visit"
+            if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
                 actors.add(m);
             }
             if (m.host() != null) {

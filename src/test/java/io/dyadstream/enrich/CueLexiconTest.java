@@ -101,14 +101,19 @@ class CueLexiconTest {
         }
     }
 
+    /**
+     * Every label in event-types.tsv is an EventType value, or the shadow label {@link CueLexicon#NONE}
+     * (phrases that hold a cue word but are no event, e.g. "prisoners of war").
+     */
     @Test
-    void everyEventTypeLabelIsAnEventType() {
+    void everyEventTypeLabelIsAnEventTypeOrTheShadowLabel() {
         List<String[]> rows = rows("lexicon/event-types.tsv");
         assertFalse(rows.isEmpty());
         Set<String> known = new HashSet<>();
         for (EventType t : EventType.values()) {
             known.add(t.name());
         }
+        known.add(CueLexicon.NONE);
         List<String> unknown = new ArrayList<>();
         for (String[] row : rows) {
             if (!known.contains(row[0].strip())) {
@@ -116,6 +121,15 @@ class CueLexiconTest {
             }
         }
         assertEquals(List.of(), unknown, "labels in event-types.tsv that are not EventType values");
+        // the real event labels are not all shadows
+        assertTrue(rows.stream().anyMatch(r -> !r[0].strip().equals(CueLexicon.NONE)));
+    }
+
+    @Test
+    void shadowLabelIsNotAnEventType() {
+        for (EventType t : EventType.values()) {
+            assertFalse(t.name().equals(CueLexicon.NONE), "EventType " + t + " collides with the shadow label");
+        }
     }
 
     @Test
@@ -165,5 +179,15 @@ class CueLexiconTest {
         assertNotNull(w);
         assertTrue(w.values().stream().anyMatch(c -> c.label().equals("PLANNED") && c.weight() == 1.0 && c.qualifier().equals("BEFORE")),
                 w.values().toString());
+    }
+
+    @Test
+    void stemmedEventLexiconLoadsAndMatchesInflections() {
+        CueLexicon stemmed = assertDoesNotThrow(() -> CueLexicon.loadStemmed("lexicon/event-types.tsv"));
+        assertTrue(stemmed.matcher().size() > 0);
+        List<Token> tokens = Tokenizer.tokenize("detaining");
+        Match<Cue> m = stemmed.matcher().longestAt(tokens, 0, tokens.size());
+        assertNotNull(m, "\"detaining\" finds no cue in the stemmed lexicon");
+        assertTrue(m.values().stream().anyMatch(c -> c.label().equals("COERCE")), m.values().toString());
     }
 }

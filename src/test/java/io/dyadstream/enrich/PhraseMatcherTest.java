@@ -128,4 +128,19 @@ class PhraseMatcherTest {
         assertEquals(2, m.size());
         assertTrue(findAll(m, "nothing to see here").isEmpty());
     }
+
+    @Test
+    void stemmedMatcherMatchesInflections() {
+        PhraseMatcher<String> stemmed = new PhraseMatcher<>(true);
+        stemmed.add("detain", "COERCE");
+        for (String w : List.of("detain", "detained", "detaining", "detains", "DETAINED")) {
+            List<Match<String>> matches = findAll(stemmed, "Border guards " + w + " the crew");
+            assertEquals(1, matches.size(), w);
+            assertEquals(2, matches.get(0).from(), w);
+            assertEquals(List.of("COERCE"), matches.get(0).values(), w);
+        }
+        PhraseMatcher<String> exact = new PhraseMatcher<>();
+        exact.add("detain", "COERCE");
+        assertTrue(findAll(exact, "Border guards detained the crew").isEmpty());
+    }
 }
