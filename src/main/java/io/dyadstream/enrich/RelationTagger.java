@@ -84,8 +84,15 @@ final class RelationTagger {
             Set<String> excluded = listedTogether(tokens, s, actors);
             List<List<Mention>> groups = groups(actors, tokens);
             boolean reciprocal = hasRole(tokens, s, "RECIPROCAL");
+            Map<String, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
             for (Match<Cue> cue : cues) {
                 for (String[] pair : pairsFor(cue, groups, tokens, countries, excluded, reciprocal)) {
+                    cuesByPair.computeIfAbsent(pair[0] + "-" + pair[1], k -> new ArrayList<>()).add(cue);
+                }
+            }
+            for (var entry : cuesByPair.entrySet()) {
+                String[] pair = entry.getKey().split("-");
+                for (Match<Cue> cue : linking(entry.getValue(), pair[0], pair[1], actors)) {
                     found.addAll(tagsFor(pair[0], pair[1], cue, actors, tokens, s));
                 }
             }
@@ -222,6 +229,31 @@ final class RelationTagger {
         }
     }
 
+    /**
+     * Where some cues of a sentence stand between the two countries' actors ("Pakistan summoned India's
+     * envoy"), those report the pair's event, and the sentence's other cues (a cause, a background, an
+     * embedded clause: "accused Y of attacking") are left to the pairs they stand between.
+     */
+    private static List<Match<Cue>> linking(List<Match<Cue>> cues, String a, String b, List<Mention> actors) {
+        List<Match<Cue>> between = new ArrayList<>();
+        for (Match<Cue> cue : cues) {
+            if ((has(actors, a, cue, true) && has(actors, b, cue, false)) || (has(actors, b, cue, true) && has(actors, a, cue, false))) {
+                between.add(cue);
+            }
+        }
+        boolean strong = between.stream().anyMatch(c -> c.values().stream().anyMatch(v -> v.weight() >= STRONG_CUE));
+        return strong ? between : cues;
+    }
+
+    private static boolean has(List<Mention> actors, String code, Match<Cue> cue, boolean before) {
+        for (Mention m : actors) {
+            if (m.country().equals(code) && (before ? m.to() <= cue.from() : m.from() >= cue.to())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The cues of a sentence, but for those inside a name ("Shanghai Cooperation Organisation", "Port Moresby"). */
     private static List<Match<Cue>> cues(CueLexicon lexicon, List<Token> tokens, Sentence s, boolean[] masked) {
         List<Match<Cue>> cues = lexicon.matcher().findAll(tokens, s.from(), s.to());
@@ -229,12 +261,28 @@ final class RelationTagger {
         return cues;
     }
 
-    /** Mentions that can act for their country; in a sentence about a visit, the place visited is the host. */
+    private boolean hasMaterialConflict(List<Token> tokens, Sentence s) {
+        for (Match<Cue> m : lex.eventTypes().matcher().findAll(tokens, s.from(), s.to())) {
+            for (Cue c : m.values()) {
+                if (!c.label().equals(CueLexicon.NONE) && c.weight() >= STRONG_CUE && EventType.valueOf(c.label()).quad() == 4
+                        && !c.label().equals("PROTEST")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Mentions that can act for their country. In a sentence about a visit or about use of force, a
+     * country named as the place is a party too: the host of the visit, the ground of the attack.
+     */
     private List<Mention> actors(List<Mention> inSentence, List<Token> tokens, Sentence s) {
         List<Mention> actors = new ArrayList<>();
-        boolean visit = hasRole(tokens, s, "VISIT");
+        boolean onSite = hasRole(tokens, s, "VISIT") || hasMaterialConflict(tokens, s);
         for (Mention m : inSentence) {
-            boolean host = visit && (m.via() == Via.NAME || m.via() == Via.CAPITAL); // "arrived in Amman on a visit"
+            // "arrived in Amman on a visit", "strengthened its forces in Lebanon": the place is a party
+            boolean host = onSite && (m.via() == Via.NAME || m.via() == Via.CAPITAL);
             if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
                 actors.add(m);
             }
