@@ -63,13 +63,13 @@ public final class Enricher {
         Dateline dateline = head.place() == null ? null : new Dateline(head.place(), placeCountry(head));
         List<Entity> entities = new ArrayList<>();
         if (head.place() != null) {
-            int start = text.toUpperCase(java.util.Locale.ROOT).indexOf(head.place().toUpperCase(java.util.Locale.ROOT));
+            int start = text.substring(0, head.bodyStart()).toUpperCase(java.util.Locale.ROOT)
+                    .indexOf(head.place().toUpperCase(java.util.Locale.ROOT));
             entities.add(new Entity(EntityType.LOCATION, text.substring(start, start + head.place().length()), head.place(), null,
                     dateline.country(), null, start, start + head.place().length()));
         }
         if (head.agency() != null) {
-            int start = text.indexOf(head.agency(), head.place() == null ? 0 : 0);
-            gazetteerCountry(head.agency());
+            int start = text.indexOf(head.agency());
             entities.add(new Entity(EntityType.ORG, head.agency(), agency, null, gazetteerCountry(head.agency()), null, start,
                     start + head.agency().length()));
         }

@@ -63,6 +63,10 @@ final class EntityExtractor {
         final List<Hit> hits = new ArrayList<>();
         final List<Mention> mentions = new ArrayList<>();
         final boolean[] taken;
+        final Map<Integer, List<Mention>> startingAt = new HashMap<>();
+        final Map<Integer, List<Mention>> endingAt = new HashMap<>();
+        final boolean[] inRole;
+        final boolean[] inPerson;
         final Map<String, Mention> personBySurname = new HashMap<>();
         final Map<String, Mention> firstNames = new HashMap<>();
         final Map<String, Integer> countryCounts = new HashMap<>();
@@ -75,12 +79,32 @@ final class EntityExtractor {
             this.sentenceOf = new int[tokens.size()];
             java.util.Arrays.fill(sentenceOf, -1);
             this.taken = new boolean[tokens.size()];
+            this.inRole = new boolean[tokens.size()];
+            this.inPerson = new boolean[tokens.size()];
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
                     sentenceOf[i] = s.index();
                 }
-                lex.roles().matcher().scan(tokens, s.from(), s.to(), m -> roleAt.put(m.from(), m));
+                lex.roles().matcher().scan(tokens, s.from(), s.to(), m -> {
+                    roleAt.put(m.from(), m);
+                    java.util.Arrays.fill(inRole, m.from(), m.to(), true);
+                });
             }
+        }
+
+        private void add(Mention m) {
+            mentions.add(m);
+            startingAt.computeIfAbsent(m.from(), k -> new ArrayList<>(1)).add(m);
+            endingAt.computeIfAbsent(m.to() - 1, k -> new ArrayList<>(1)).add(m);
+            if (m.type() == EntityType.PERSON) {
+                java.util.Arrays.fill(inPerson, m.from(), m.to(), true);
+            }
+        }
+
+        private void remove(Mention m) {
+            mentions.remove(m);
+            startingAt.get(m.from()).remove(m);
+            endingAt.get(m.to() - 1).remove(m);
         }
 
         void gazetteerHits() {
@@ -135,7 +159,7 @@ final class EntityExtractor {
                     continue;
                 }
                 Entry e = choose(hit);
-                mentions.add(mentionOf(hit, e));
+                add(mentionOf(hit, e));
                 for (int i = hit.from(); i < hit.to(); i++) {
                     taken[i] = true;
                 }
@@ -224,12 +248,7 @@ final class EntityExtractor {
         }
 
         private boolean isRoleWord(int i) {
-            for (Match<Cue> m : roleAt.values()) {
-                if (m.from() <= i && i < m.to()) {
-                    return true;
-                }
-            }
-            return lex.roles().matcher().longestAt(tokens, i, i + 1) != null;
+            return inRole[i] || lex.roles().matcher().longestAt(tokens, i, i + 1) != null;
         }
 
         private Mention mentionOf(Hit hit, Entry e) {
@@ -353,8 +372,8 @@ final class EntityExtractor {
             if (i >= 0 && tokens.get(i).is("'s")) {
                 i--;
             }
-            for (Mention m : mentions) {
-                if (m.to() - 1 == i && m.country() != null) {
+            for (Mention m : endingAt.getOrDefault(i, List.of())) {
+                if (m.country() != null) {
                     return m.country();
                 }
             }
@@ -363,8 +382,8 @@ final class EntityExtractor {
 
         private Mention countryMentionAt(int from) {
             int i = from < tokens.size() && tokens.get(from).is("the") ? from + 1 : from;
-            for (Mention m : mentions) {
-                if (m.from() == i && m.country() != null && (m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.DEMONYM)) {
+            for (Mention m : startingAt.getOrDefault(i, List.of())) {
+                if (m.country() != null && (m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.DEMONYM)) {
                     return m;
                 }
             }
@@ -446,7 +465,7 @@ final class EntityExtractor {
         private void addPerson(int from, int to, int sentence, String country, String office, String host) {
             String name = span(from, to);
             Mention m = new Mention(EntityType.PERSON, from, to, sentence, name, name, country, Via.PERSON, country != null, office, host);
-            mentions.add(m);
+            add(m);
             for (int k = from; k < to; k++) {
                 taken[k] = true;
             }
@@ -470,7 +489,7 @@ final class EntityExtractor {
                     }
                     Mention p = personBySurname.getOrDefault(t.norm(), firstNames.get(t.norm()));
                     if (p != null && (i + 1 >= s.to() || !tokens.get(i + 1).isCapitalized() || tokens.get(i + 1).is("'s"))) {
-                        mentions.add(new Mention(EntityType.PERSON, i, i + 1, s.index(), t.text(), p.name(), p.country(), Via.PERSON,
+                        add(new Mention(EntityType.PERSON, i, i + 1, s.index(), t.text(), p.name(), p.country(), Via.PERSON,
                                 p.country() != null, p.office(), p.host()));
                         taken[i] = true;
                     }
@@ -522,21 +541,12 @@ final class EntityExtractor {
         private boolean canExtendLeft(int i) {
             Token t = tokens.get(i);
             return t.isCapitalized() && !FUNCTION_WORDS.contains(t.norm()) && !CALENDAR.contains(t.norm())
-                    && !(hasMentionEndingAt(i, EntityType.PERSON));
-        }
-
-        private boolean hasMentionEndingAt(int i, EntityType type) {
-            for (Mention m : mentions) {
-                if (m.type() == type && m.from() <= i && i < m.to()) {
-                    return true;
-                }
-            }
-            return false;
+                    && !inPerson[i];
         }
 
         private Mention countryMentionEndingAt(int i) {
-            for (Mention m : mentions) {
-                if (m.to() - 1 == i && m.country() != null && m.type() != EntityType.PERSON) {
+            for (Mention m : endingAt.getOrDefault(i, List.of())) {
+                if (m.country() != null && m.type() != EntityType.PERSON) {
                     return m;
                 }
             }
@@ -552,14 +562,16 @@ final class EntityExtractor {
             String country = null;
             Via via = Via.ORG;
             List<Mention> inside = new ArrayList<>();
-            for (Mention m : mentions) {
-                if (m.from() >= from && m.to() <= to) {
-                    inside.add(m);
+            for (int k = from; k < to; k++) {
+                for (Mention m : startingAt.getOrDefault(k, List.of())) {
+                    if (m.to() <= to) {
+                        inside.add(m);
+                    }
                 }
             }
             for (Mention m : inside) {
                 if (m.type() == EntityType.ORG && m.country() == null && m.via() == Via.ORG) {
-                    mentions.remove(m); // "European Union" inside "European Union Monitoring Mission"
+                    remove(m); // "European Union" inside "European Union Monitoring Mission"
                 } else if (country == null && m.country() != null && m.type() != EntityType.ORG) {
                     country = m.country();
                 } else if (m.type() == EntityType.ORG && m.from() == from && m.to() == to) {
@@ -567,7 +579,7 @@ final class EntityExtractor {
                 }
             }
             String text = span(from, to);
-            mentions.add(new Mention(EntityType.ORG, from, to, sentence, text, text, country, via, country != null, null, null));
+            add(new Mention(EntityType.ORG, from, to, sentence, text, text, country, via, country != null, null, null));
             for (int k = from; k < to; k++) {
                 taken[k] = true;
             }
@@ -587,7 +599,7 @@ final class EntityExtractor {
                             && !tokens.get(i - 2).isCapitalized();
                     if (nounAfter || nounBefore) {
                         String text = t.text();
-                        mentions.add(new Mention(EntityType.LOCATION, i, i + 1, s.index(), text, text, null, Via.NONE, false, null, null));
+                        add(new Mention(EntityType.LOCATION, i, i + 1, s.index(), text, text, null, Via.NONE, false, null, null));
                         taken[i] = true;
                     }
                 }

@@ -49,51 +49,43 @@ final class RelationTagger {
     private record Found(String pair, EventType type, Modality modality, Direction direction, double confidence, Sentence sentence,
             boolean strong) {}
 
+    /** What one sentence holds, found in one pass: its actors, event cues, role words and sector cues. */
+    private record Facts(Sentence sentence, List<Mention> mentions, List<Mention> actors, List<Match<Cue>> cues, Set<String> roles,
+            Set<Sector> sectors) {
+
+        boolean has(String role) {
+            return roles.contains(role);
+        }
+    }
+
     List<PairRelation> tag(String text, List<Token> tokens, List<Sentence> sentences, List<Mention> mentions) {
-        Map<Integer, List<Mention>> bySentence = new HashMap<>();
-        for (Mention m : mentions) {
-            bySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
-        }
-        boolean[] inName = new boolean[tokens.size()];
-        boolean[] inPlaceOrPerson = new boolean[tokens.size()];
-        for (Mention m : mentions) {
-            if (m.type() != EntityType.COUNTRY && m.type() != EntityType.DATE) {
-                for (int i = m.from(); i < m.to(); i++) {
-                    inName[i] = true;
-                    inPlaceOrPerson[i] |= m.type() != EntityType.ORG;
-                }
-            }
-        }
+        List<Facts> facts = facts(tokens, sentences, mentions);
         List<Found> found = new ArrayList<>();
-        List<Sentence> referring = new ArrayList<>();
-        for (Sentence s : sentences) {
-            List<Mention> actors = actors(bySentence.getOrDefault(s.index(), List.of()), tokens, s);
-            List<Match<Cue>> cues = cues(lex.eventTypes(), tokens, s, inName);
-            if (cues.isEmpty()) {
+        List<Facts> referring = new ArrayList<>();
+        for (Facts f : facts) {
+            if (f.cues().isEmpty()) {
                 continue;
             }
-            boolean pairRef = hasRole(tokens, s, "PAIR_REF");
             Set<String> countries = new LinkedHashSet<>();
-            actors.forEach(a -> countries.add(a.country()));
+            f.actors().forEach(a -> countries.add(a.country()));
             if (countries.size() < 2) {
-                if (pairRef) {
-                    referring.add(s);
+                if (f.has("PAIR_REF")) {
+                    referring.add(f);
                 }
                 continue;
             }
-            Set<String> excluded = listedTogether(tokens, s, actors);
-            List<List<Mention>> groups = groups(actors, tokens);
-            boolean reciprocal = hasRole(tokens, s, "RECIPROCAL");
+            Set<String> excluded = listedTogether(tokens, f);
+            List<List<Mention>> groups = groups(f.actors(), tokens);
             Map<String, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            for (Match<Cue> cue : cues) {
-                for (String[] pair : pairsFor(cue, groups, tokens, countries, excluded, reciprocal)) {
+            for (Match<Cue> cue : f.cues()) {
+                for (String[] pair : pairsFor(cue, groups, tokens, countries, excluded, f.has("RECIPROCAL"))) {
                     cuesByPair.computeIfAbsent(pair[0] + "-" + pair[1], k -> new ArrayList<>()).add(cue);
                 }
             }
             for (var entry : cuesByPair.entrySet()) {
                 String[] pair = entry.getKey().split("-");
-                for (Match<Cue> cue : linking(entry.getValue(), pair[0], pair[1], actors)) {
-                    found.addAll(tagsFor(pair[0], pair[1], cue, actors, tokens, s));
+                for (Match<Cue> cue : linking(entry.getValue(), pair[0], pair[1], f.actors())) {
+                    found.addAll(tagsFor(pair[0], pair[1], cue, f.actors(), tokens, f.sentence()));
                 }
             }
         }
@@ -105,14 +97,47 @@ final class RelationTagger {
         }
         String mainPair = mainPair(found, established);
         if (mainPair != null) {
-            for (Sentence s : referring) {
-                String[] ab = mainPair.split("-");
-                for (Match<Cue> cue : cues(lex.eventTypes(), tokens, s, inName)) {
-                    found.addAll(tagsFor(ab[0], ab[1], cue, List.of(), tokens, s));
+            String[] ab = mainPair.split("-");
+            for (Facts f : referring) {
+                for (Match<Cue> cue : f.cues()) {
+                    found.addAll(tagsFor(ab[0], ab[1], cue, List.of(), tokens, f.sentence()));
                 }
             }
         }
-        return build(text, tokens, found, established, sentences, bySentence, mainPair, referring, inPlaceOrPerson);
+        return build(text, found, established, facts, mainPair, referring);
+    }
+
+    /** One pass per lexicon over each sentence; cues inside names ("Shanghai Cooperation Organisation") are left out. */
+    private List<Facts> facts(List<Token> tokens, List<Sentence> sentences, List<Mention> mentions) {
+        Map<Integer, List<Mention>> bySentence = new HashMap<>();
+        boolean[] inName = new boolean[tokens.size()];
+        boolean[] inPlaceOrPerson = new boolean[tokens.size()];
+        for (Mention m : mentions) {
+            bySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
+            if (m.type() != EntityType.COUNTRY && m.type() != EntityType.DATE) {
+                for (int i = m.from(); i < m.to(); i++) {
+                    inName[i] = true;
+                    inPlaceOrPerson[i] |= m.type() != EntityType.ORG;
+                }
+            }
+        }
+        List<Facts> facts = new ArrayList<>(sentences.size());
+        for (Sentence s : sentences) {
+            List<Match<Cue>> cues = lex.eventTypes().matcher().findAll(tokens, s.from(), s.to());
+            cues.removeIf(m -> inName[m.from()] || m.values().get(0).label().equals(CueLexicon.NONE));
+            Set<String> roles = new java.util.HashSet<>();
+            lex.roles().matcher().scan(tokens, s.from(), s.to(), m -> m.values().forEach(c -> roles.add(c.label())));
+            Set<Sector> sectors = EnumSet.noneOf(Sector.class);
+            lex.sectors().matcher().scan(tokens, s.from(), s.to(), m -> {
+                if (!inPlaceOrPerson[m.from()]) {
+                    m.values().forEach(c -> sectors.add(Sector.valueOf(c.label())));
+                }
+            });
+            List<Mention> inSentence = bySentence.getOrDefault(s.index(), List.of());
+            boolean onSite = roles.contains("VISIT") || hasMaterialConflict(cues);
+            facts.add(new Facts(s, inSentence, actors(inSentence, onSite), cues, roles, sectors));
+        }
+        return facts;
     }
 
     /**
@@ -254,18 +279,11 @@ final class RelationTagger {
         return false;
     }
 
-    /** The cues of a sentence, but for those inside a name ("Shanghai Cooperation Organisation", "Port Moresby"). */
-    private static List<Match<Cue>> cues(CueLexicon lexicon, List<Token> tokens, Sentence s, boolean[] masked) {
-        List<Match<Cue>> cues = lexicon.matcher().findAll(tokens, s.from(), s.to());
-        cues.removeIf(m -> masked[m.from()] || m.values().get(0).label().equals(CueLexicon.NONE));
-        return cues;
-    }
-
-    private boolean hasMaterialConflict(List<Token> tokens, Sentence s) {
-        for (Match<Cue> m : lex.eventTypes().matcher().findAll(tokens, s.from(), s.to())) {
+    private static boolean hasMaterialConflict(List<Match<Cue>> cues) {
+        for (Match<Cue> m : cues) {
             for (Cue c : m.values()) {
-                if (!c.label().equals(CueLexicon.NONE) && c.weight() >= STRONG_CUE && EventType.valueOf(c.label()).quad() == 4
-                        && !c.label().equals("PROTEST")) {
+                EventType type = EventType.valueOf(c.label());
+                if (c.weight() >= STRONG_CUE && type.quad() == 4 && type != EventType.PROTEST) {
                     return true;
                 }
             }
@@ -274,14 +292,13 @@ final class RelationTagger {
     }
 
     /**
-     * Mentions that can act for their country. In a sentence about a visit or about use of force, a
-     * country named as the place is a party too: the host of the visit, the ground of the attack.
+     * Mentions that can act for their country. In a sentence about a visit or about use of force
+     * ({@code onSite}), a country named as the place is a party too: the host of the visit ("arrived in
+     * Amman on a visit"), the ground of the attack ("strengthened its forces in Lebanon").
      */
-    private List<Mention> actors(List<Mention> inSentence, List<Token> tokens, Sentence s) {
+    private static List<Mention> actors(List<Mention> inSentence, boolean onSite) {
         List<Mention> actors = new ArrayList<>();
-        boolean onSite = hasRole(tokens, s, "VISIT") || hasMaterialConflict(tokens, s);
         for (Mention m : inSentence) {
-            // "arrived in Amman on a visit", "strengthened its forces in Lebanon": the place is a party
             boolean host = onSite && (m.via() == Via.NAME || m.via() == Via.CAPITAL);
             if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
                 actors.add(m);
@@ -299,7 +316,9 @@ final class RelationTagger {
      * Uzbekistan"), or of three in a multilateral setting ("attended the summit"): they make no pair with
      * each other. Three countries that act together ("China, Kyrgyzstan and Uzbekistan signed") do.
      */
-    private Set<String> listedTogether(List<Token> tokens, Sentence s, List<Mention> actors) {
+    private static Set<String> listedTogether(List<Token> tokens, Facts f) {
+        List<Mention> actors = f.actors();
+        boolean multilateral = f.has("MULTI") && !f.has("TRILATERAL");
         Set<String> excluded = new LinkedHashSet<>();
         List<Mention> run = new ArrayList<>();
         Mention prev = null;
@@ -310,23 +329,21 @@ final class RelationTagger {
             if (prev != null && onlyCoordinationBetween(tokens, prev.to(), m.from())) {
                 run.add(m);
             } else {
-                closeRun(run, tokens, s, excluded);
+                closeRun(run, multilateral, excluded);
                 run = new ArrayList<>(List.of(m));
             }
             prev = m;
         }
-        closeRun(run, tokens, s, excluded);
-        boolean multilateral = hasRole(tokens, s, "MULTI") && !hasRole(tokens, s, "TRILATERAL");
+        closeRun(run, multilateral, excluded);
         if (multilateral && distinct(actors) >= 3) {
             actors.forEach(a -> excluded.add(a.country()));
         }
         return excluded;
     }
 
-    private void closeRun(List<Mention> run, List<Token> tokens, Sentence s, Set<String> excluded) {
+    private static void closeRun(List<Mention> run, boolean multilateral, Set<String> excluded) {
         Set<String> codes = new LinkedHashSet<>();
         run.forEach(m -> codes.add(m.country()));
-        boolean multilateral = hasRole(tokens, s, "MULTI") && !hasRole(tokens, s, "TRILATERAL");
         if (codes.size() >= 4 || (codes.size() == 3 && multilateral)) {
             excluded.addAll(codes);
         }
@@ -348,15 +365,6 @@ final class RelationTagger {
             }
         }
         return true;
-    }
-
-    private boolean hasRole(List<Token> tokens, Sentence s, String label) {
-        for (Match<Cue> m : lex.roles().matcher().findAll(tokens, s.from(), s.to())) {
-            if (EntityExtractor.hasLabel(m, label)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<Found> tagsFor(String a, String b, Match<Cue> cue, List<Mention> actors, List<Token> tokens, Sentence s) {
@@ -462,9 +470,8 @@ final class RelationTagger {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
-    private List<PairRelation> build(String text, List<Token> tokens, List<Found> found, Set<String> established,
-            List<Sentence> sentences, Map<Integer, List<Mention>> bySentence, String mainPair, List<Sentence> referring,
-            boolean[] inPlaceOrPerson) {
+    private List<PairRelation> build(String text, List<Found> found, Set<String> established, List<Facts> facts, String mainPair,
+            List<Facts> referring) {
         Map<String, Map<String, List<Found>>> byPair = new TreeMap<>();
         for (Found f : found) {
             if (established.contains(f.pair())) {
@@ -477,15 +484,14 @@ final class RelationTagger {
             List<Tag> tags = new ArrayList<>();
             Set<Sector> pairSectors = EnumSet.noneOf(Sector.class);
             for (List<Found> group : entry.getValue().values()) {
-                Tag tag = tag(text, tokens, group, inPlaceOrPerson);
+                Tag tag = tag(text, group, facts);
                 tags.add(tag);
                 if (tag.modality() != Modality.NEGATED) {
                     pairSectors.addAll(tag.sectors());
                 }
             }
             tags.sort((x, y) -> x.type() != y.type() ? x.type().compareTo(y.type()) : x.modality().compareTo(y.modality()));
-            pairSectors.addAll(contextSectors(entry.getKey(), tokens, sentences, bySentence, entry.getKey().equals(mainPair), referring,
-                    inPlaceOrPerson));
+            pairSectors.addAll(contextSectors(entry.getKey(), facts, entry.getKey().equals(mainPair), referring));
             pairs.add(new PairRelation(entry.getKey(), List.of(entry.getKey().split("-")), tags, new ArrayList<>(pairSectors)));
         }
         return pairs;
@@ -496,28 +502,28 @@ final class RelationTagger {
      * about its fields after the sentence that names the event), and of the sentences that refer to
      * the story's main pair ("the two countries").
      */
-    private Set<Sector> contextSectors(String pair, List<Token> tokens, List<Sentence> sentences,
-            Map<Integer, List<Mention>> bySentence, boolean isMain, List<Sentence> referring, boolean[] inPlaceOrPerson) {
+    private static Set<Sector> contextSectors(String pair, List<Facts> facts, boolean isMain, List<Facts> referring) {
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         List<String> ends = List.of(pair.split("-"));
-        for (Sentence s : sentences) {
+        for (Facts f : facts) {
+            if (f.sectors().isEmpty()) {
+                continue;
+            }
             Set<String> named = new LinkedHashSet<>();
-            for (Mention m : bySentence.getOrDefault(s.index(), List.of())) {
+            for (Mention m : f.mentions()) {
                 if (m.country() != null && m.type() != EntityType.DATE) {
                     named.add(m.country());
                 }
             }
             boolean about = !named.isEmpty() && ends.containsAll(named) && (named.size() == 2 || isMain);
-            if (about || (isMain && referring.contains(s))) {
-                for (Match<Cue> m : cues(lex.sectors(), tokens, s, inPlaceOrPerson)) {
-                    m.values().forEach(c -> sectors.add(Sector.valueOf(c.label())));
-                }
+            if (about || (isMain && referring.contains(f))) {
+                sectors.addAll(f.sectors());
             }
         }
         return sectors;
     }
 
-    private Tag tag(String text, List<Token> tokens, List<Found> group, boolean[] inPlaceOrPerson) {
+    private static Tag tag(String text, List<Found> group, List<Facts> facts) {
         Found first = group.get(0);
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         Map<Integer, Evidence> evidence = new TreeMap<>();
@@ -528,9 +534,7 @@ final class RelationTagger {
             Sentence s = f.sentence();
             if (seen.add(s.index())) {
                 evidence.put(s.start(), new Evidence(s.start(), s.end(), text.substring(s.start(), s.end())));
-                for (Match<Cue> m : cues(lex.sectors(), tokens, s, inPlaceOrPerson)) {
-                    m.values().forEach(c -> sectors.add(Sector.valueOf(c.label())));
-                }
+                sectors.addAll(facts.get(s.index()).sectors());
                 miss *= 1 - f.confidence();
             }
             if (direction != null && !direction.equals(f.direction())) {
