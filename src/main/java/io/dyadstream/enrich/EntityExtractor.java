@@ -63,8 +63,8 @@ final class EntityExtractor {
         final List<Hit> hits = new ArrayList<>();
         final List<Mention> mentions = new ArrayList<>();
         final boolean[] taken;
-        final Map<Integer, List<Mention>> startingAt = new HashMap<>();
-        final Map<Integer, List<Mention>> endingAt = new HashMap<>();
+        final MentionIndex startingAt;
+        final MentionIndex endingAt;
         final boolean[] inRole;
         final boolean[] inPerson;
         final Map<String, Mention> personBySurname = new HashMap<>();
@@ -80,6 +80,8 @@ final class EntityExtractor {
             java.util.Arrays.fill(sentenceOf, -1);
             this.taken = new boolean[tokens.size()];
             this.inRole = new boolean[tokens.size()];
+            this.startingAt = new MentionIndex(tokens.size());
+            this.endingAt = new MentionIndex(tokens.size());
             this.inPerson = new boolean[tokens.size()];
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
@@ -94,8 +96,8 @@ final class EntityExtractor {
 
         private void add(Mention m) {
             mentions.add(m);
-            startingAt.computeIfAbsent(m.from(), k -> new ArrayList<>(1)).add(m);
-            endingAt.computeIfAbsent(m.to() - 1, k -> new ArrayList<>(1)).add(m);
+            startingAt.add(m.from(), m);
+            endingAt.add(m.to() - 1, m);
             if (m.type() == EntityType.PERSON) {
                 java.util.Arrays.fill(inPerson, m.from(), m.to(), true);
             }
@@ -103,8 +105,8 @@ final class EntityExtractor {
 
         private void remove(Mention m) {
             mentions.remove(m);
-            startingAt.get(m.from()).remove(m);
-            endingAt.get(m.to() - 1).remove(m);
+            startingAt.at(m.from()).remove(m);
+            endingAt.at(m.to() - 1).remove(m);
         }
 
         void gazetteerHits() {
@@ -372,7 +374,7 @@ final class EntityExtractor {
             if (i >= 0 && tokens.get(i).is("'s")) {
                 i--;
             }
-            for (Mention m : endingAt.getOrDefault(i, List.of())) {
+            for (Mention m : endingAt.at(i)) {
                 if (m.country() != null) {
                     return m.country();
                 }
@@ -382,7 +384,7 @@ final class EntityExtractor {
 
         private Mention countryMentionAt(int from) {
             int i = from < tokens.size() && tokens.get(from).is("the") ? from + 1 : from;
-            for (Mention m : startingAt.getOrDefault(i, List.of())) {
+            for (Mention m : startingAt.at(i)) {
                 if (m.country() != null && (m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.DEMONYM)) {
                     return m;
                 }
@@ -545,7 +547,7 @@ final class EntityExtractor {
         }
 
         private Mention countryMentionEndingAt(int i) {
-            for (Mention m : endingAt.getOrDefault(i, List.of())) {
+            for (Mention m : endingAt.at(i)) {
                 if (m.country() != null && m.type() != EntityType.PERSON) {
                     return m;
                 }
@@ -563,7 +565,7 @@ final class EntityExtractor {
             Via via = Via.ORG;
             List<Mention> inside = new ArrayList<>();
             for (int k = from; k < to; k++) {
-                for (Mention m : startingAt.getOrDefault(k, List.of())) {
+                for (Mention m : startingAt.at(k)) {
                     if (m.to() <= to) {
                         inside.add(m);
                     }
@@ -621,6 +623,27 @@ final class EntityExtractor {
                 sb.append(t.text());
             }
             return sb.toString();
+        }
+    }
+
+    /** Mentions by token position (where they start, or where they end). */
+    private static final class MentionIndex {
+        private final List<?>[] lists;
+
+        MentionIndex(int size) {
+            lists = new List<?>[size];
+        }
+
+        void add(int i, Mention m) {
+            if (lists[i] == null) {
+                lists[i] = new ArrayList<Mention>(1);
+            }
+            at(i).add(m);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Mention> at(int i) {
+            return lists[i] == null ? new ArrayList<>(0) : (List<Mention>) lists[i];
         }
     }
 

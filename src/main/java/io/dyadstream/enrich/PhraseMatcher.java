@@ -36,7 +36,7 @@ public final class PhraseMatcher<T> {
     }
 
     private String key(Token t) {
-        return stemmed && t.kind() == Token.Kind.WORD ? Stemmer.stem(t.norm()) : t.norm();
+        return stemmed ? t.stem() : t.norm();
     }
 
     /** Adds a phrase, tokenized with {@link Tokenizer}; blank phrases are ignored. */
