@@ -68,6 +68,19 @@ public final class AppConfig {
         return TopicNames.from(props);
     }
 
+    /** A whole-number setting, with a message naming the key when it is not one. */
+    public static int intSetting(Properties props, String key, int fallback) {
+        String value = props.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
     public static int maxStoryBytes(Properties props) {
         String value = props.getProperty(MAX_STORY_BYTES);
         if (value == null) {

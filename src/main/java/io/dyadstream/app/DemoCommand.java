@@ -49,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Broker port on 127.0.0.1 (default: a free port).")
     int port;
 
+    @Option(names = "--http-port", defaultValue = "8080", description = "Port of the query API on 127.0.0.1 (default ${DEFAULT-VALUE}; 0: a free port).")
+    int httpPort;
+
     @Option(names = "--timeout", defaultValue = "120", description = "With --once: seconds to wait for the samples (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -68,11 +71,13 @@ final class DemoCommand implements Callable<Integer> {
             try (Admin admin = Admin.create(AppConfig.clientProperties(settings))) {
                 out.println(new TopicReconciler(admin).apply(TopicsCommand.specs(null, settings), false).toTable());
             }
-            try (StreamsRunner runner = new StreamsRunner(settings, new Enricher(Lexicons.loadDefault(), AppConfig.maxStoryBytes(settings)))) {
-                runner.start();
-                if (!runner.awaitRunning(Duration.ofSeconds(60))) {
-                    throw new IllegalStateException("the streams app did not reach RUNNING (state " + runner.state() + ")");
+            settings.put(Instance.HTTP_PORT, String.valueOf(httpPort));
+            try (Instance instance = new Instance(settings, new Enricher(Lexicons.loadDefault(), AppConfig.maxStoryBytes(settings)))) {
+                instance.start();
+                if (!instance.awaitRunning(Duration.ofSeconds(60))) {
+                    throw new IllegalStateException("the streams app did not reach RUNNING (state " + instance.state() + ")");
                 }
+                out.printf("query API at %s   try: curl %s/api/pairs/BLR-KAZ%n", instance.apiAddress(), instance.apiAddress());
                 List<ProduceCommand.Story> samples = samples();
                 int sent = ProduceCommand.send(settings, topics.raw(), samples);
                 out.printf("published %d sample stories to %s (%.1f s after start); results:%n%n", sent, topics.raw(),
@@ -107,6 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topics.enriched(), topics.pairs(), topics.dlq()));
+            // counts once per story: the enriched topic carries each story once, the DLQ each bad record once
             out.printf("%-9s %-14s %-58s %s%n", "PAIR", "STORY", "TAGS (type/modality)", "SECTORS");
             while (!Thread.currentThread().isInterrupted() && !(once && (accounted >= expected || System.nanoTime() > deadline))) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {

@@ -25,12 +25,12 @@ final class RunCommand implements Callable<Integer> {
         Properties settings = config.load();
         LOG.info("settings: {}", AppConfig.describe(settings));
         Enricher enricher = new Enricher(Lexicons.loadDefault(), AppConfig.maxStoryBytes(settings));
-        StreamsRunner runner = new StreamsRunner(settings, enricher);
-        Thread hook = new Thread(runner::close, "dyadstream-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        runner.start();
-        runner.awaitStop();
+        Instance instance = new Instance(settings, enricher);
+        Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "dyadstream-shutdown"));
+        instance.start();
+        LOG.info("query API, health and metrics at {}", instance.apiAddress());
+        instance.awaitStop();
         // the app stopped by itself: a fatal error (the shutdown hook path never gets here)
-        return runner.state() == KafkaStreams.State.ERROR ? 1 : 0;
+        return instance.state() == KafkaStreams.State.ERROR ? 1 : 0;
     }
 }

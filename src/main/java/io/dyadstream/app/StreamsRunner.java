@@ -3,7 +3,9 @@ package io.dyadstream.app;
 import io.dyadstream.enrich.Enricher;
 import io.dyadstream.topology.DyadTopology;
 import io.dyadstream.topology.StreamsSettings;
-import io.dyadstream.topology.TopicNames;
+import io.dyadstream.topology.DeadLetterHandler;
+import io.dyadstream.topology.PipelineMetrics;
+import io.dyadstream.topology.TopologySettings;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -27,10 +29,11 @@ final class StreamsRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    StreamsRunner(Properties settings, Enricher enricher) {
-        TopicNames topics = AppConfig.topics(settings);
-        Properties props = StreamsSettings.complete(settings, topics);
-        this.streams = new KafkaStreams(DyadTopology.build(topics, enricher), props);
+    StreamsRunner(Properties settings, Enricher enricher, PipelineMetrics metrics) {
+        TopologySettings topology = TopologySettings.from(settings);
+        Properties props = StreamsSettings.complete(settings, topology.topics());
+        props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
+        this.streams = new KafkaStreams(DyadTopology.build(topology, enricher, metrics), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; shutting down: {}", e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -70,6 +73,10 @@ final class StreamsRunner implements AutoCloseable {
 
     KafkaStreams.State state() {
         return streams.state();
+    }
+
+    KafkaStreams streams() {
+        return streams;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dyadstream.topology;
 
 import io.dyadstream.enrich.InvalidStoryException;
+import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,10 +16,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler {
 
+    /** The Streams config key under which the app passes its {@link PipelineMetrics} instance. */
+    public static final String METRICS_CONFIG = "dyadstream.metrics.instance";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+    private PipelineMetrics metrics = new PipelineMetrics();
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        if (configs.get(METRICS_CONFIG) instanceof PipelineMetrics shared) {
+            metrics = shared;
+        }
+    }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        metrics.deadLettered();
         if (exception instanceof InvalidStoryException) {
             LOG.warn("dead-lettered {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), exception.getMessage());
         } else {

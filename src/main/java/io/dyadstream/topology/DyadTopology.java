@@ -3,47 +3,123 @@ package io.dyadstream.topology;
 import io.dyadstream.enrich.Enricher;
 import io.dyadstream.enrich.PairFanOut;
 import io.dyadstream.model.EnrichedStory;
+import io.dyadstream.model.PairDay;
 import io.dyadstream.model.PairRecord;
+import io.dyadstream.pairs.PairDays;
+import io.dyadstream.pairs.RecentStories;
 import io.dyadstream.serde.JsonSerde;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The dyadstream topology: reads raw stories from {@code stories.raw} as bytes, parses and enriches
- * each one, writes the enriched story to {@code stories.enriched} keyed by story id, and one record per
- * country pair to {@code relations.by-pair} keyed by pair. A record that cannot be parsed or enriched
- * raises an exception that the processing exception handler turns into a record on {@code stories.dlq}
- * with the original bytes (see {@link StreamsSettings}). Stateless: no stores, no repartition.
+ * The dyadstream topology, a pure function of its settings, enricher and metrics sink.
+ *
+ * <ol>
+ *   <li>Reads raw stories from {@code stories.raw} as bytes, parses and enriches each one. A record that
+ *       cannot be parsed or enriched raises an exception that the {@link DeadLetterHandler} turns into a
+ *       record on {@code stories.dlq} with the original bytes.</li>
+ *   <li>Stories with pairs are repartitioned by their first pair ({@value #STORIES_BY_PAIR}) and checked
+ *       against the pair's recent stories ({@value #RECENT_STORIES} store): a republished copy is marked
+ *       {@code duplicateOf}. Every story goes to {@code stories.enriched} keyed by id, and one record per
+ *       pair to {@code relations.by-pair} keyed by pair, timed by the story's published date.</li>
+ *   <li>{@code relations.by-pair} is read back and aggregated per pair in daily windows
+ *       ({@value #PAIR_DAILY} store, to {@code relations.pair-daily}), and kept by pair for the API
+ *       ({@value #PAIR_STORIES}); {@code stories.enriched} is kept by id for the API ({@value #STORIES}).</li>
+ * </ol>
  */
 public final class DyadTopology {
 
+    public static final String STORIES_BY_PAIR = "stories-by-pair";
+    public static final String RECENT_STORIES = "recent-stories";
+    public static final String PAIR_DAILY = "pair-daily";
+    public static final String PAIR_STORIES = "pair-stories";
+    public static final String STORIES = "stories";
+
     private DyadTopology() {}
 
-    public static Topology build(TopicNames topics, Enricher enricher) {
+    public static Topology build(TopologySettings settings, Enricher enricher, PipelineMetrics metrics) {
+        TopicNames topics = settings.topics();
         Serde<byte[]> bytes = Serdes.ByteArray();
         Serde<String> strings = Serdes.String();
+        Serde<EnrichedStory> storySerde = new JsonSerde<>(EnrichedStory.class);
+        Serde<PairRecord> pairSerde = new JsonSerde<>(PairRecord.class);
         StreamsBuilder builder = new StreamsBuilder();
 
-        KStream<String, EnrichedStory> enriched = builder
+        Map<String, KStream<String, EnrichedStory>> byPairs = builder
                 .stream(topics.raw(), Consumed.with(bytes, bytes).withName("read-raw-stories"))
                 .map((key, value) -> {
+                    metrics.storyIn();
+                    long start = System.nanoTime();
                     EnrichedStory story = enricher.enrich(key, value);
+                    metrics.enriched(System.nanoTime() - start);
                     return KeyValue.pair(story.id(), story);
-                }, Named.as("parse-and-enrich"));
+                }, Named.as("parse-and-enrich"))
+                .split(Named.as("stories-"))
+                .branch((id, story) -> !story.pairs().isEmpty(), Branched.as("with-pairs"))
+                .defaultBranch(Branched.as("without-pairs"));
 
-        enriched.to(topics.enriched(), Produced.with(strings, new JsonSerde<>(EnrichedStory.class)).withName("write-enriched"));
+        byPairs.get("stories-without-pairs")
+                .to(topics.enriched(), Produced.with(strings, storySerde).withName("write-enriched-without-pairs"));
 
-        enriched.flatMap((id, story) -> PairFanOut.records(story).stream()
-                        .map(record -> KeyValue.pair(record.pair(), record))
-                        .toList(), Named.as("fan-out-pairs"))
-                .to(topics.pairs(), Produced.with(strings, new JsonSerde<>(PairRecord.class)).withName("write-pairs"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STORIES), strings,
+                new JsonSerde<>(RecentStories.class)));
+        KStream<String, CheckedStory> checked = byPairs.get("stories-with-pairs")
+                .selectKey((id, story) -> story.pairs().get(0).pair(), Named.as("key-by-first-pair"))
+                .repartition(Repartitioned.with(strings, storySerde).withName(STORIES_BY_PAIR))
+                .process(() -> new DuplicateMarker(settings, metrics), Named.as("mark-duplicates"), RECENT_STORIES);
+
+        checked.mapValues(CheckedStory::story, Named.as("story-of"))
+                .to(topics.enriched(), Produced.with(strings, storySerde).withName("write-enriched"));
+        checked.flatMap((id, c) -> {
+                    List<KeyValue<String, PairRecord>> out = new ArrayList<>();
+                    for (PairRecord r : PairFanOut.records(c.story())) {
+                        out.add(KeyValue.pair(r.pair(), r.asDuplicate(c.story().duplicateOf(), c.story().similarity(), c.sources())));
+                    }
+                    metrics.pairsEmitted(out.size());
+                    return out;
+                }, Named.as("fan-out-pairs"))
+                .to(topics.pairs(), Produced.with(strings, pairSerde).withName("write-pairs"));
+
+        KStream<String, PairRecord> relations = builder.stream(topics.pairs(), Consumed.with(strings, pairSerde).withName("read-relations"));
+        relations.groupByKey(Grouped.with(strings, pairSerde).withName("relations-by-pair"))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), settings.grace()))
+                .aggregate(() -> null,
+                        (pair, record, day) -> PairDays.add(day == null ? PairDays.empty(pair, null) : day, record),
+                        Named.as("aggregate-pair-days"),
+                        Materialized.<String, PairDay, WindowStore<Bytes, byte[]>>as(PAIR_DAILY)
+                                .withKeySerde(strings).withValueSerde(new JsonSerde<>(PairDay.class))
+                                .withRetention(settings.dailyRetention()))
+                .toStream(Named.as("pair-day-updates"))
+                .map((window, day) -> KeyValue.pair(window.key(), PairDays.dated(day, window.window().start())), Named.as("date-pair-days"))
+                .to(topics.daily(), Produced.with(strings, new JsonSerde<>(PairDay.class)).withName("write-pair-days"));
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(PAIR_STORIES, settings.storyRetention(), Duration.ofDays(1), true), strings, pairSerde));
+        relations.process(() -> new RecentByKeyWriter<PairRecord>(PAIR_STORIES), Named.as("keep-pair-stories"), PAIR_STORIES);
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(STORIES, settings.storyRetention(), Duration.ofDays(1), false), strings, storySerde));
+        builder.stream(topics.enriched(), Consumed.with(strings, storySerde).withName("read-enriched"))
+                .process(() -> new RecentByKeyWriter<EnrichedStory>(STORIES), Named.as("keep-stories"), STORIES);
 
         return builder.build();
     }

@@ -24,6 +24,8 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(StreamsConfig.producerPrefix("linger.ms"), "10");
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        // every repartition topic, changelog and store has a name we chose: renaming one by accident fails fast
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         user.stringPropertyNames().stream()
                 .filter(key -> !key.startsWith("dyadstream."))
                 .forEach(key -> props.put(key, user.getProperty(key)));

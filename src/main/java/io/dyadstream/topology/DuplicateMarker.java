@@ -1,0 +1,67 @@
+package io.dyadstream.topology;
+
+import io.dyadstream.model.EnrichedStory;
+import io.dyadstream.pairs.RecentStories;
+import io.dyadstream.pairs.StoryFingerprint;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Marks republished stories. Input: stories keyed by their first pair (so that every story that
+ * could be a copy meets its original in one task); output: the same story keyed by its id, with
+ * {@code duplicateOf} and {@code similarity} set when it copies a story seen for that pair within the
+ * window, and with the story's event time as record time: its published date, else the time the
+ * record arrived. Keeps the pair's recent fingerprints in the {@link DyadTopology#RECENT_STORIES} store.
+ */
+final class DuplicateMarker implements Processor<String, EnrichedStory, String, CheckedStory> {
+
+    private final long windowMs;
+    private final double threshold;
+    private final PipelineMetrics metrics;
+    private KeyValueStore<String, RecentStories> recent;
+    private ProcessorContext<String, CheckedStory> context;
+
+    DuplicateMarker(TopologySettings settings, PipelineMetrics metrics) {
+        this.windowMs = settings.duplicateWindow().toMillis();
+        this.threshold = settings.duplicateThreshold();
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, CheckedStory> context) {
+        this.context = context;
+        this.recent = context.getStateStore(DyadTopology.RECENT_STORIES);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedStory> record) {
+        EnrichedStory story = record.value();
+        long eventTime = eventTime(story, record.timestamp());
+        RecentStories seen = recent.get(record.key());
+        RecentStories.Verdict verdict = (seen == null ? RecentStories.empty() : seen).check(story.id(),
+                StoryFingerprint.of(story.text()), eventTime, sourceOf(story), windowMs, threshold);
+        recent.put(record.key(), verdict.next());
+        EnrichedStory checked = story;
+        if (verdict.duplicateOf() != null) {
+            checked = story.asDuplicate(verdict.duplicateOf(), verdict.similarity());
+            metrics.duplicate();
+        }
+        context.forward(record.withKey(story.id()).withValue(new CheckedStory(checked, verdict.sources())).withTimestamp(eventTime));
+    }
+
+    /** The start of the published day (UTC), else the record's own time. */
+    static long eventTime(EnrichedStory story, long recordTime) {
+        if (story.published() != null) {
+            return LocalDate.parse(story.published()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        return recordTime;
+    }
+
+    private static String sourceOf(EnrichedStory story) {
+        return story.agency() != null ? story.agency() : story.source() != null ? story.source() : story.id();
+    }
+}
