@@ -65,6 +65,10 @@ final class Instance implements AutoCloseable {
         return metrics;
     }
 
+    KafkaStreams streams() {
+        return runner.streams();
+    }
+
     @Override
     public void close() {
         try {

@@ -1,7 +1,10 @@
 package io.dyadstream.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.dyadstream.model.EnrichedStory;
@@ -43,6 +46,9 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final long FAR_FUTURE = 253402300799000L; // 9999-12-31
     private static final int MAX_PATH = 200;
+
+    /** JSON with {@code < > & '} written as {@code \\u} escapes, so no caller input reaches a page as markup. */
+    private static final ObjectWriter JSON = Json.MAPPER.writer().with(new HtmlSafeEscapes());
 
     private final HttpServer server;
     private final PipelineMetrics metrics;
@@ -89,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             String path = exchange.getRequestURI().getRawPath();
             if (path.length() > MAX_PATH) {
                 throw ApiException.badRequest("the path is longer than " + MAX_PATH + " characters");
@@ -103,6 +109,8 @@ public final class ApiServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("API request {} failed", exchange.getRequestURI().getRawPath(), e);
             sendError(exchange, 500, "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            exchange.close();
         }
     }
 
@@ -147,7 +155,7 @@ public final class ApiServer implements AutoCloseable {
         KafkaStreams s = streams;
         String state = s == null ? "STARTING" : s.state().name();
         boolean ready = s != null && s.state() == KafkaStreams.State.RUNNING;
-        send(ex, ready ? 200 : 503, "application/json", Json.MAPPER.writeValueAsString(Map.of("live", true, "ready", ready, "state", state)));
+        sendJson(ex, ready ? 200 : 503, Map.of("live", true, "ready", ready, "state", state));
     }
 
     private void pairs(HttpExchange ex, QueryParameters q) throws IOException {
@@ -235,7 +243,7 @@ public final class ApiServer implements AutoCloseable {
     private void sendJson(HttpExchange ex, int status, Object body) throws IOException {
         String json;
         try {
-            json = Json.MAPPER.writeValueAsString(body);
+            json = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the response as JSON", e);
         }
@@ -253,6 +261,26 @@ public final class ApiServer implements AutoCloseable {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
         }
     }
 }
