@@ -116,7 +116,9 @@ public final class ApiServer implements AutoCloseable {
 
     private void route(HttpExchange ex, String path, String query) throws IOException {
         String[] parts = path.split("/", -1);
-        if (path.equals("/health")) {
+        if (path.equals("/") || path.startsWith("/assets/") || path.startsWith("/vendor/")) {
+            StaticFiles.serve(ex, path);
+        } else if (path.equals("/health")) {
             health(ex);
         } else if (path.equals("/metrics")) {
             new QueryParameters(query, Set.of());
@@ -251,7 +253,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(ex, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void send(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.getResponseHeaders().set("Cache-Control", "no-store");

@@ -4,6 +4,7 @@ import io.dyadstream.model.EnrichedStory;
 import io.dyadstream.model.EventType;
 import io.dyadstream.model.PairDay;
 import io.dyadstream.model.PairRecord;
+import io.dyadstream.model.Sector;
 import io.dyadstream.pairs.PairDays;
 import io.dyadstream.topology.DyadTopology;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class LocalStores {
 
     /** A pair over a period: stories, duplicates, mean score, tag counts per type. */
     record PairSummary(String pair, int stories, int duplicates, double score, int scoredTags, Map<EventType, Integer> types,
-            List<String> topTypes) {}
+            List<String> topTypes, Map<Integer, Integer> quads, Map<Sector, Integer> sectors, String lastDay) {}
 
     private final KafkaStreams streams;
 
@@ -79,7 +80,7 @@ final class LocalStores {
                 KeyValue<Windowed<String>, PairDay> day = it.next();
                 String pair = day.key.key();
                 if (country == null || pair.startsWith(country + "-") || pair.endsWith("-" + country)) {
-                    byPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(day.value);
+                    byPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(PairDays.dated(day.value, day.key.window().start()));
                 }
             }
         }
@@ -94,7 +95,15 @@ final class LocalStores {
         int scored = 0;
         double sum = 0;
         Map<EventType, Integer> types = new EnumMap<>(EventType.class);
+        Map<Integer, Integer> quads = new java.util.TreeMap<>();
+        Map<Sector, Integer> sectors = new EnumMap<>(Sector.class);
+        String lastDay = null;
         for (PairDay d : days) {
+            d.quads().forEach((q, n) -> quads.merge(q, n, Integer::sum));
+            d.sectors().forEach((sector, n) -> sectors.merge(sector, n, Integer::sum));
+            if (d.day() != null && (lastDay == null || d.day().compareTo(lastDay) > 0)) {
+                lastDay = d.day();
+            }
             stories += d.stories();
             duplicates += d.duplicates();
             scored += d.scoredTags();
@@ -104,7 +113,8 @@ final class LocalStores {
         List<String> top = types.entrySet().stream()
                 .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).map(e -> e.getKey().name()).toList();
-        return new PairSummary(pair, stories, duplicates, scored == 0 ? 0 : Math.round(sum / scored * 100) / 100.0, scored, types, top);
+        return new PairSummary(pair, stories, duplicates, scored == 0 ? 0 : Math.round(sum / scored * 100) / 100.0, scored, types, top,
+                quads, sectors, lastDay);
     }
 
     private <V> ReadOnlyWindowStore<String, V> windowStore(String name, Class<V> type) {
