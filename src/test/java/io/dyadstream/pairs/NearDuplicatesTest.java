@@ -1,0 +1,82 @@
+package io.dyadstream.pairs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dyadstream.serde.Json;
+import io.dyadstream.topology.TopologySettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures the merge decision on our labelled pairs of stories (src/test/resources/dedup/pairs.jsonl:
+ * republications, edited re-sends, stories fed twice, and different stories on the same pair that must
+ * not merge) at the default similarity threshold, and checks the window and source bookkeeping.
+ */
+class NearDuplicatesTest {
+
+    private static final long DAY = 86_400_000L;
+
+    @Test
+    void mergesCopiesAndKeepsDifferentStoriesApart() throws Exception {
+        double threshold = TopologySettings.defaults().duplicateThreshold();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int tn = 0;
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/dedup/pairs.jsonl"));
+        for (String line : lines) {
+            JsonNode pair = Json.MAPPER.readTree(line);
+            RecentStories seen = RecentStories.empty()
+                    .check("a", StoryFingerprint.of(pair.get("a").asText()), 0, "Agency A", 3 * DAY, threshold).next();
+            boolean merged = seen.check("b", StoryFingerprint.of(pair.get("b").asText()), DAY, "Agency B", 3 * DAY, threshold)
+                    .duplicateOf() != null;
+            boolean duplicate = pair.get("duplicate").asBoolean();
+            if (merged && duplicate) {
+                tp++;
+            } else if (merged) {
+                fp++;
+            } else if (duplicate) {
+                fn++;
+            } else {
+                tn++;
+            }
+        }
+        double precision = tp / (double) (tp + fp);
+        double recall = tp / (double) (tp + fn);
+        System.out.printf("near-duplicates on %d labelled pairs at threshold %.2f: precision %.3f, recall %.3f (tp %d, fp %d, fn %d, tn %d)%n",
+                lines.size(), threshold, precision, recall, tp, fp, fn, tn);
+        assertTrue(lines.size() >= 50, "the labelled set is there");
+        assertTrue(precision >= 0.95, "precision " + precision);
+        assertTrue(recall >= 0.95, "recall " + recall);
+    }
+
+    @Test
+    void aCopyOutsideTheWindowIsANewStoryAndSourcesAccumulate() {
+        long[] sig = StoryFingerprint.of("Belarus and Kazakhstan signed an agreement on the joint assembly of tractors in Kostanay.");
+        RecentStories.Verdict first = RecentStories.empty().check("a", sig, 0, "Kazinform", 3 * DAY, 0.5);
+        assertNull(first.duplicateOf());
+        RecentStories.Verdict copy = first.next().check("b", sig, 2 * DAY, "BelTA", 3 * DAY, 0.5);
+        assertEquals("a", copy.duplicateOf());
+        assertEquals(1.0, copy.similarity());
+        assertEquals(List.of("Kazinform", "BelTA"), copy.sources());
+        RecentStories.Verdict late = copy.next().check("c", sig, 5 * DAY, "Trend", 3 * DAY, 0.5);
+        assertNull(late.duplicateOf(), "five days later the first story is out of the window");
+        assertEquals(1, late.next().stories().size(), "the expired story is forgotten");
+    }
+
+    @Test
+    void similarityIsHighForRewordedCopiesOnly() {
+        String a = "Kazakhstan and Uzbekistan agreed on Thursday to raise bilateral trade to ten billion dollars by 2030, "
+                + "the foreign ministers said after talks in Tashkent, adding that new rail links would open next year.";
+        String edited = a.replace("Thursday", "Friday").replace("ten billion", "12 billion");
+        String other = "Kazakhstan and Uzbekistan held joint border exercises near Saryagash on Monday, the defence ministries said, "
+                + "with 800 troops and helicopters rehearsing a response to an armed incursion.";
+        assertTrue(StoryFingerprint.similarity(StoryFingerprint.of(a), StoryFingerprint.of(edited)) >= 0.5);
+        assertTrue(StoryFingerprint.similarity(StoryFingerprint.of(a), StoryFingerprint.of(other)) < 0.2);
+    }
+}
