@@ -72,12 +72,13 @@ final class DemoCommand implements Callable<Integer> {
                 out.println(new TopicReconciler(admin).apply(TopicsCommand.specs(null, settings), false).toTable());
             }
             settings.put(Instance.HTTP_PORT, String.valueOf(httpPort));
-            try (Instance instance = new Instance(settings, new Enricher(Lexicons.loadDefault(), AppConfig.maxStoryBytes(settings)))) {
+            try (Instance instance = openInstance(settings, new Enricher(Lexicons.loadDefault(), AppConfig.maxStoryBytes(settings)))) {
                 instance.start();
                 if (!instance.awaitRunning(Duration.ofSeconds(60))) {
                     throw new IllegalStateException("the streams app did not reach RUNNING (state " + instance.state() + ")");
                 }
-                out.printf("query API at %s   try: curl %s/api/pairs/BLR-KAZ%n", instance.apiAddress(), instance.apiAddress());
+                out.printf("dashboard at %s/   query API: curl %s/api/pairs/BLR-KAZ   metrics: %s/metrics%n", instance.apiAddress(),
+                        instance.apiAddress(), instance.apiAddress());
                 List<ProduceCommand.Story> samples = samples();
                 int sent = ProduceCommand.send(settings, topics.raw(), samples);
                 out.printf("published %d sample stories to %s (%.1f s after start); results:%n%n", sent, topics.raw(),
@@ -98,6 +99,17 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             deleteQuietly(stateDir);
+        }
+    }
+
+    /** The demo's instance on the asked HTTP port, or on a free one if that port is taken. */
+    private Instance openInstance(Properties settings, Enricher enricher) throws IOException {
+        try {
+            return new Instance(settings, enricher);
+        } catch (java.net.BindException e) {
+            out.printf("port %d is taken; the API uses a free port instead%n", httpPort);
+            settings.put(Instance.HTTP_PORT, "0");
+            return new Instance(settings, enricher);
         }
     }
 
@@ -144,7 +156,9 @@ final class DemoCommand implements Callable<Integer> {
             r.path("tags").forEach(t -> tags.add(t.path("type").asText() + "/" + t.path("modality").asText()));
             StringJoiner sectors = new StringJoiner(",");
             r.path("sectors").forEach(s -> sectors.add(s.asText()));
-            out.printf("%-9s %-14s %-58s %s%n", r.path("pair").asText(), r.path("storyId").asText(), tags, sectors);
+            String copy = r.hasNonNull("duplicateOf")
+                    ? "   (republished copy of " + r.get("duplicateOf").asText() + ", counted once; sources " + r.path("sources") + ")" : "";
+            out.printf("%-9s %-14s %-58s %s%s%n", r.path("pair").asText(), r.path("storyId").asText(), tags, sectors, copy);
         } catch (IOException e) {
             out.println("(unreadable pair record: " + e.getMessage() + ")");
         }

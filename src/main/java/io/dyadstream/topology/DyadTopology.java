@@ -56,6 +56,10 @@ public final class DyadTopology {
 
     private DyadTopology() {}
 
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     public static Topology build(TopologySettings settings, Enricher enricher, PipelineMetrics metrics) {
         TopicNames topics = settings.topics();
         Serde<byte[]> bytes = Serdes.ByteArray();
@@ -107,7 +111,7 @@ public final class DyadTopology {
                         Named.as("aggregate-pair-days"),
                         Materialized.<String, PairDay, WindowStore<Bytes, byte[]>>as(PAIR_DAILY)
                                 .withKeySerde(strings).withValueSerde(new JsonSerde<>(PairDay.class))
-                                .withRetention(settings.dailyRetention()))
+                                .withRetention(max(settings.dailyRetention(), settings.grace().plusDays(1))))
                 .toStream(Named.as("pair-day-updates"))
                 .map((window, day) -> KeyValue.pair(window.key(), PairDays.dated(day, window.window().start())), Named.as("date-pair-days"))
                 .to(topics.daily(), Produced.with(strings, new JsonSerde<>(PairDay.class)).withName("write-pair-days"));

@@ -22,13 +22,19 @@ public record TopologySettings(
         return from(new Properties());
     }
 
+    /**
+     * Defaults: duplicates within 72 hours at similarity 0.5; days kept 400 days; a late story counts
+     * in its day as long as that day is kept (grace = retention), so an archive loaded after live
+     * stories is not lost; stories kept 30 days for the API.
+     */
     public static TopologySettings from(Properties p) {
+        long retentionDays = number(p, DAILY_RETENTION, 400);
         return new TopologySettings(
                 TopicNames.from(p),
                 Duration.ofHours(number(p, DUPLICATE_WINDOW, 72)),
                 decimal(p, DUPLICATE_THRESHOLD, 0.5),
-                Duration.ofHours(number(p, GRACE, 72)),
-                Duration.ofDays(number(p, DAILY_RETENTION, 400)),
+                Duration.ofHours(number(p, GRACE, retentionDays * 24)),
+                Duration.ofDays(retentionDays),
                 Duration.ofDays(number(p, STORY_RETENTION, 30)));
     }
 

@@ -57,7 +57,16 @@ class PairStateTest {
 
     @BeforeEach
     void setUp() {
-        TopologySettings settings = TopologySettings.defaults();
+        start(Map.of(TopologySettings.GRACE, "72"));
+    }
+
+    private void start(Map<String, String> overrides) {
+        if (driver != null) {
+            driver.close();
+        }
+        Properties props = new Properties();
+        props.putAll(overrides);
+        TopologySettings settings = TopologySettings.from(props);
         Properties user = new Properties();
         user.put("application.id", "dyadstream-state-test");
         user.put("bootstrap.servers", "dummy:1234");
@@ -73,6 +82,7 @@ class PairStateTest {
     @AfterEach
     void tearDown() {
         driver.close();
+        driver = null;
     }
 
     private void send(String id, String text) {
@@ -156,9 +166,17 @@ class PairStateTest {
     @Test
     void aStoryLaterThanTheGracePeriodIsNotCounted() {
         send("a", ORIGINAL.replace("2016-11-29", "2016-12-20"));
-        send("b", OTHER_STORY.replace("2016-11-29", "2016-12-01")); // 19 days late: its window has closed
+        send("b", OTHER_STORY.replace("2016-11-29", "2016-12-01")); // 19 days late, beyond a 3-day grace: its window has closed
         assertEquals(1, day("BLR-KAZ", "2016-12-20").stories());
         assertNull(day("BLR-KAZ", "2016-12-01"));
+    }
+
+    @Test
+    void byDefaultALateStoryCountsAsLongAsItsDayIsKept() {
+        start(Map.of());
+        send("a", ORIGINAL.replace("2016-11-29", "2016-12-20"));
+        send("b", OTHER_STORY.replace("2016-11-29", "2016-12-01"));
+        assertEquals(1, day("BLR-KAZ", "2016-12-01").stories());
     }
 
     @Test
