@@ -3,80 +3,147 @@ package io.dyadstream.app;
 import io.dyadstream.enrich.Enricher;
 import io.dyadstream.enrich.Lexicons;
 import io.dyadstream.model.RawStory;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dyadstream bench}: the enricher's single-thread throughput, in MB/s and stories/s of CPU time,
- * over a generated corpus of our own wire-like stories ({@link BenchCorpus}); also the time to load
- * the gazetteer and lexicons, and the heap they hold.
+ * {@code dyadstream bench}: one command, one table. (1) the enricher alone on one thread, MB/s and
+ * stories/s of CPU time over generated stories of our own ({@link BenchCorpus}); (2) end to end on the
+ * in-process broker, a pass-through topology (the ceiling) and (3) the full topology under
+ * exactly_once_v2 and at_least_once ({@link PipelineBench}); (4) latency from produce to
+ * relations.by-pair at a fixed offered load, with the app in its own JVM, and (5) its peak heap and
+ * resident memory ({@link LatencyBench}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the enricher's throughput on one thread.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput, latency and memory; print a table.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--stories", defaultValue = "20000", description = "Stories in the generated corpus (default ${DEFAULT-VALUE}).")
+    @Option(names = "--only", split = ",", description = "Sections to run: enricher, pipeline, latency (default: all).")
+    Set<String> only = Set.of("enricher", "pipeline", "latency");
+
+    @Option(names = "--stories", defaultValue = "50000", description = "Stories in the enricher's corpus (default ${DEFAULT-VALUE}).")
     int stories;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per round (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per enricher round (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds after one warm-up round (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "3", description = "Measured enricher rounds after a warm-up round (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Override
-    public Integer call() throws IOException {
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        long heapBefore = rt.totalMemory() - rt.freeMemory();
-        long t0 = System.nanoTime();
-        Lexicons lexicons = Lexicons.loadDefault();
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        System.gc();
-        long lexiconHeap = rt.totalMemory() - rt.freeMemory() - heapBefore;
-        Enricher enricher = new Enricher(lexicons, 1 << 20);
+    @Option(names = "--e2e-stories", split = ",", defaultValue = "20000",
+            description = "Stories per end-to-end run; several sizes show the cost as work grows (default ${DEFAULT-VALUE}).")
+    List<Integer> e2eStories;
 
+    @Option(names = "--rate", defaultValue = "1000", description = "Offered load of the latency runs, stories/s (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "20", description = "Length of each latency run (default ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--eos-commit-interval-ms", defaultValue = "100",
+            description = "commit.interval.ms of the exactly_once_v2 latency run (default ${DEFAULT-VALUE}, Kafka's EOS default).")
+    int eosCommitMs;
+
+    private final List<String> table = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.printf("machine: %d cores, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        Lexicons lexicons = Lexicons.loadDefault();
+        Enricher enricher = new Enricher(lexicons, 1 << 20);
+        if (only.contains("enricher")) {
+            enricher(lexicons, enricher);
+        }
+        if (only.contains("pipeline") || only.contains("latency")) {
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+                if (only.contains("pipeline")) {
+                    pipeline(broker, enricher);
+                }
+                if (only.contains("latency")) {
+                    latency(broker);
+                }
+            }
+        }
+        System.out.println();
+        table.forEach(System.out::println);
+        return 0;
+    }
+
+    private void enricher(Lexicons lexicons, Enricher enricher) {
+        long t0 = System.nanoTime();
+        Lexicons.loadDefault();
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
         List<RawStory> corpus = BenchCorpus.generate(stories, 42);
         long bytes = 0;
         for (RawStory s : corpus) {
             bytes += s.body().getBytes(StandardCharsets.UTF_8).length;
         }
-        System.out.printf("corpus: %d generated stories, %.1f MB, mean %.0f bytes%n", corpus.size(), bytes / 1e6, (double) bytes / corpus.size());
-        System.out.printf("load: gazetteer %d names and lexicons in %.2f s, about %.0f MB of heap%n",
-                lexicons.gazetteer().size(), loadSeconds, lexiconHeap / 1e6);
+        System.out.printf("enricher: %d generated stories, %.1f MB (mean %.0f bytes); gazetteer of %d names loads in %.2f s%n",
+                corpus.size(), bytes / 1e6, (double) bytes / corpus.size(), lexicons.gazetteer().size(), loadSeconds);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<double[]> results = new ArrayList<>();
+        double bestMbs = 0;
+        double bestSps = 0;
         for (int round = 0; round <= rounds; round++) {
             long cpuStart = threads.getCurrentThreadCpuTime();
             long wallEnd = System.nanoTime() + seconds * 1_000_000_000L;
             long done = 0;
             long doneBytes = 0;
-            int pairs = 0;
             while (System.nanoTime() < wallEnd) {
                 RawStory s = corpus.get((int) (done % corpus.size()));
-                pairs += enricher.enrich(s).pairs().size();
+                enricher.enrich(s);
                 done++;
                 doneBytes += s.body().length();
             }
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            if (round == 0) {
-                System.out.printf("warm-up: %d stories%n", done);
-                continue;
+            double mbs = doneBytes / 1e6 / cpu;
+            double sps = done / cpu;
+            System.out.printf("  %s: %.1f MB/s, %.0f stories/s%n", round == 0 ? "warm-up" : "round " + round, mbs, sps);
+            if (round > 0 && mbs > bestMbs) {
+                bestMbs = mbs;
+                bestSps = sps;
             }
-            results.add(new double[] {doneBytes / 1e6 / cpu, done / cpu});
-            System.out.printf("round %d: %.1f MB/s, %.0f stories/s (CPU time of the thread; %d pairs found)%n",
-                    round, doneBytes / 1e6 / cpu, done / cpu, pairs);
         }
-        double mbs = results.stream().mapToDouble(r -> r[0]).average().orElse(0);
-        double sps = results.stream().mapToDouble(r -> r[1]).average().orElse(0);
-        System.out.printf("enricher, 1 thread: %.1f MB/s, %.0f stories/s (mean of %d rounds); heap in use now %.0f MB%n",
-                mbs, sps, results.size(), (rt.totalMemory() - rt.freeMemory()) / 1e6);
-        return 0;
+        table.add(String.format("%-52s %12s %12s", "(1) enricher, 1 thread, CPU time (best round)", String.format("%.1f MB/s", bestMbs),
+                String.format("%.0f st/s", bestSps)));
+    }
+
+    private void pipeline(EmbeddedKafkaBroker broker, Enricher enricher) throws Exception {
+        PipelineBench bench = new PipelineBench(broker, enricher);
+        for (int n : e2eStories) {
+            List<RawStory> corpus = BenchCorpus.generate(n, 7 + n);
+            PipelineBench.Result ceiling = bench.run("pass-through, exactly_once_v2", corpus, "exactly_once_v2", false);
+            PipelineBench.Result eos = bench.run("full topology, exactly_once_v2", corpus, "exactly_once_v2", true);
+            PipelineBench.Result alos = bench.run("full topology, at_least_once", corpus, "at_least_once", true);
+            for (PipelineBench.Result r : List.of(ceiling, eos, alos)) {
+                String ratio = r == ceiling ? "" : String.format("%.0f%% of (2)", 100 * r.storiesPerSecond() / ceiling.storiesPerSecond());
+                String label = String.format("(%s) %s, %,d stories", r == ceiling ? "2" : "3", r.name(), r.stories());
+                table.add(String.format("%-52s %12s %12s", label, String.format("%.0f st/s", r.storiesPerSecond()), ratio));
+                System.out.printf("%s: %.1f s%n", label, r.seconds());
+            }
+        }
+    }
+
+    private void latency(EmbeddedKafkaBroker broker) throws Exception {
+        LatencyBench bench = new LatencyBench(broker);
+        int n = rate * latencySeconds;
+        List<RawStory> corpus = BenchCorpus.generate(n, 99);
+        for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
+            Map<String, String> settings = guarantee.equals("exactly_once_v2")
+                    ? Map.of("commit.interval.ms", String.valueOf(eosCommitMs)) : Map.of();
+            LatencyBench.Result r = bench.run(corpus, rate, guarantee, settings);
+            table.add(String.format("%-52s %12s %12s", String.format("(4) latency at %d st/s, %s", rate, guarantee),
+                    String.format("p50 %.0f ms", r.p50()), String.format("p95 %.0f ms", r.p95())));
+            table.add(String.format("%-52s %12s %12s", "", String.format("p99 %.0f ms", r.p99()), String.format("max %.0f ms", r.max())));
+            table.add(String.format("%-52s %12s %12s", String.format("(5) app memory under that load, %s", guarantee),
+                    String.format("heap %d MB", r.peakHeap() >> 20), String.format("RSS %d MB", r.peakRss() >> 20)));
+        }
     }
 }

@@ -38,6 +38,7 @@ final class PrometheusText {
         out.append("dyadstream_enrichment_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n')
                 .append("dyadstream_enrichment_seconds_sum ").append(m.latencySumSeconds()).append('\n')
                 .append("dyadstream_enrichment_seconds_count ").append(cumulative).append('\n');
+        memory(out);
         if (streams != null) {
             out.append("# HELP dyadstream_streams_state 1 for the Kafka Streams state the app is in.\n# TYPE dyadstream_streams_state gauge\n")
                     .append("dyadstream_streams_state{state=\"").append(streams.state()).append("\"} 1\n");
@@ -52,6 +53,53 @@ final class PrometheusText {
             }
         }
         return out.toString();
+    }
+
+    /** JVM heap in use and its limit, and the process's resident memory now and at its peak (Linux). */
+    private static void memory(StringBuilder out) {
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        gauge(out, "jvm_memory_heap_used_bytes", "Heap in use.", heap.getUsed());
+        gauge(out, "jvm_memory_heap_max_bytes", "Heap limit.", heap.getMax());
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        gauge(out, "jvm_memory_heap_peak_bytes", "Sum of the heap pools' peak use since start.", peak);
+        long[] rss = residentMemory();
+        if (rss != null) {
+            gauge(out, "process_resident_memory_bytes", "Resident memory of the process.", rss[0]);
+            gauge(out, "process_resident_memory_peak_bytes", "Peak resident memory of the process.", rss[1]);
+        }
+    }
+
+    /** VmRSS and VmHWM of /proc/self/status in bytes, or null where there is none. */
+    static long[] residentMemory() {
+        try {
+            long rss = -1;
+            long peak = -1;
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = kilobytes(line) * 1024;
+                } else if (line.startsWith("VmHWM:")) {
+                    peak = kilobytes(line) * 1024;
+                }
+            }
+            return rss < 0 || peak < 0 ? null : new long[] {rss, peak};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long kilobytes(String line) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(value).append('\n');
     }
 
     private static void counter(StringBuilder out, String name, String help, long value) {

@@ -1,0 +1,213 @@
+package io.dyadstream.app;
+
+import io.dyadstream.model.RawStory;
+import io.dyadstream.topics.TopicReconciler;
+import io.dyadstream.topics.TopicsFile;
+import io.dyadstream.topology.TopicNames;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Latency from produce to {@code relations.by-pair} at a fixed offered load, with the app in its own
+ * JVM ({@code dyadstream run}, as in production): each raw story carries its send time in a header,
+ * which Kafka Streams carries through to the relation records; a read_committed consumer takes the
+ * first relation record of each story. Also reads the app's peak heap and resident memory from its
+ * {@code /metrics}.
+ */
+final class LatencyBench {
+
+    static final String SENT_HEADER = "bench-sent-ms";
+    private static final Pattern API = Pattern.compile("(http://[0-9.]+:[0-9]+)");
+
+    record Result(String guarantee, int rate, int stories, double p50, double p95, double p99, double max, long peakHeap, long peakRss) {}
+
+    private final EmbeddedKafkaBroker broker;
+    private int runs;
+
+    LatencyBench(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    Result run(List<RawStory> stories, int rate, String guarantee, Map<String, String> appSettings) throws Exception {
+        String prefix = "latency-" + (++runs) + "-";
+        Map<String, String> renames = new HashMap<>();
+        List<String> args = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "-b", broker.bootstrapServers(),
+                "--set", "application.id=" + prefix + "app",
+                "--set", "processing.guarantee=" + guarantee,
+                "--set", "state.dir=" + Files.createTempDirectory("dyadstream-latency"),
+                "--set", Instance.HTTP_PORT + "=0"));
+        for (String[] t : new String[][] {{TopicNames.RAW, TopicNames.RAW_CONFIG}, {TopicNames.ENRICHED, TopicNames.ENRICHED_CONFIG},
+                {TopicNames.PAIRS, TopicNames.PAIRS_CONFIG}, {TopicNames.DAILY, TopicNames.DAILY_CONFIG}, {TopicNames.DLQ, TopicNames.DLQ_CONFIG}}) {
+            renames.put(t[0], prefix + t[0]);
+            args.addAll(List.of("--set", t[1] + "=" + prefix + t[0]));
+        }
+        appSettings.forEach((k, v) -> args.addAll(List.of("--set", k + "=" + v)));
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", broker.bootstrapServers());
+        try (Admin a = Admin.create(admin)) {
+            new TopicReconciler(a).apply(TopicsFile.renamed(TopicsFile.loadDefault(), renames), false);
+        }
+        Process app = new ProcessBuilder(args).redirectErrorStream(true).start();
+        try {
+            String api = awaitApi(app);
+            awaitReady(api);
+            CompletableFuture<double[]> latencies = CompletableFuture.supplyAsync(() -> consume(prefix + TopicNames.PAIRS, stories.size()));
+            producePaced(prefix + TopicNames.RAW, stories, rate);
+            double[] ms = latencies.get();
+            Arrays.sort(ms);
+            long[] memory = memory(api);
+            return new Result(guarantee, rate, ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1], memory[0], memory[1]);
+        } finally {
+            app.destroy();
+            if (!app.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String awaitApi(Process app) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            Matcher m = API.matcher(line);
+            if (line.contains("query API") && m.find()) {
+                Thread drain = new Thread(() -> drain(out), "bench-app-output");
+                drain.setDaemon(true);
+                drain.start();
+                return m.group(1);
+            }
+        }
+        throw new IllegalStateException("the app exited before starting its API (exit " + app.waitFor() + ")");
+    }
+
+    /** Reads the app's output until it exits, so that it never blocks on a full pipe. */
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // discard
+            }
+        } catch (java.io.IOException closed) {
+            // the app has exited
+        }
+    }
+
+    private static void awaitReady(String api) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.send(HttpRequest.newBuilder(URI.create(api + "/health")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100); // poll interval between readiness checks
+        }
+        throw new IllegalStateException("the app did not become ready in 120 s");
+    }
+
+    private void producePaced(String topic, List<RawStory> stories, int rate) throws InterruptedException {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < stories.size(); i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // pacing the offered load
+                }
+                RawStory s = stories.get(i);
+                ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, s.id().getBytes(StandardCharsets.UTF_8),
+                        s.body().getBytes(StandardCharsets.UTF_8));
+                r.headers().add(SENT_HEADER, ByteBuffer.allocate(8).putLong(System.currentTimeMillis()).array());
+                producer.send(r);
+            }
+        }
+    }
+
+    private double[] consume(String topic, int stories) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Set<String> seen = new HashSet<>();
+        List<Double> latencies = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long quietSince = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            // stories without a pair write no relation record: stop when all that do have arrived and 10 s pass quietly
+            while (System.nanoTime() < deadline && seen.size() < stories && System.nanoTime() - quietSince < 10_000_000_000L) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.currentTimeMillis();
+                    Header sent = r.headers().lastHeader(SENT_HEADER);
+                    if (sent != null && seen.add(storyOf(r))) {
+                        latencies.add((double) (now - ByteBuffer.wrap(sent.value()).getLong()));
+                    }
+                    quietSince = System.nanoTime();
+                }
+            }
+        }
+        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static String storyOf(ConsumerRecord<byte[], byte[]> r) {
+        String value = new String(r.value(), StandardCharsets.UTF_8);
+        int i = value.indexOf("\"storyId\":\"");
+        return i < 0 ? "" : value.substring(i + 11, value.indexOf('"', i + 11));
+    }
+
+    private static long[] memory(String api) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new long[] {metric(metrics, "jvm_memory_heap_peak_bytes"), metric(metrics, "process_resident_memory_peak_bytes")};
+    }
+
+    private static long metric(String text, String name) {
+        Matcher m = Pattern.compile("^" + name + " ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(text);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+    }
+
+    private static double pct(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}

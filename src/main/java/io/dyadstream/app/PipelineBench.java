@@ -1,0 +1,150 @@
+package io.dyadstream.app;
+
+import io.dyadstream.enrich.Enricher;
+import io.dyadstream.enrich.StoryParser;
+import io.dyadstream.model.EnrichedStory;
+import io.dyadstream.model.RawStory;
+import io.dyadstream.serde.JsonSerde;
+import io.dyadstream.topics.TopicReconciler;
+import io.dyadstream.topics.TopicSpec;
+import io.dyadstream.topics.TopicsFile;
+import io.dyadstream.topology.DyadTopology;
+import io.dyadstream.topology.PipelineMetrics;
+import io.dyadstream.topology.StreamsSettings;
+import io.dyadstream.topology.TopicNames;
+import io.dyadstream.topology.TopologySettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * End-to-end throughput on the in-process broker, in drain mode: the stories are produced first, then
+ * the app starts, and the clock runs from its start to the last output read (read_committed). Runs a
+ * pass-through topology (the same parsing and serdes, no enrichment: the ceiling Kafka and Kafka
+ * Streams allow on this machine) and the full dyadstream topology, each on fresh topics.
+ */
+final class PipelineBench {
+
+    record Result(String name, int stories, double seconds) {
+        double storiesPerSecond() {
+            return stories / seconds;
+        }
+    }
+
+    private final EmbeddedKafkaBroker broker;
+    private final Enricher enricher;
+    private final Path stateRoot;
+    private int runs;
+
+    PipelineBench(EmbeddedKafkaBroker broker, Enricher enricher) throws java.io.IOException {
+        this.broker = broker;
+        this.enricher = enricher;
+        this.stateRoot = Files.createTempDirectory("dyadstream-bench");
+    }
+
+    /** The pass-through topology: parse the raw story and write it, unenriched, in the enriched schema. */
+    static Topology passThrough(TopicNames topics) {
+        StoryParser parser = new StoryParser(StoryParser.DEFAULT_MAX_STORY_BYTES);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-stories"))
+                .mapValues((key, value) -> {
+                    RawStory raw = parser.parse(key, value);
+                    return new EnrichedStory(EnrichedStory.SCHEMA, raw.id(), raw.headline(), raw.published(), null, null, List.of(),
+                            raw.source(), raw.url(), raw.lang(), raw.body(), List.of(), List.of());
+                }, Named.as("parse"))
+                .to(topics.enriched(), Produced.with(Serdes.ByteArray(), new JsonSerde<>(EnrichedStory.class)).withName("write-parsed"));
+        return builder.build();
+    }
+
+    Result run(String name, List<RawStory> stories, String guarantee, boolean full) throws Exception {
+        String prefix = "bench-" + (++runs) + "-";
+        Properties props = new Properties();
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        Map<String, String> renames = new HashMap<>();
+        for (String t : List.of(TopicNames.RAW, TopicNames.ENRICHED, TopicNames.PAIRS, TopicNames.DAILY, TopicNames.DLQ)) {
+            renames.put(t, prefix + t);
+        }
+        props.put(TopicNames.RAW_CONFIG, prefix + TopicNames.RAW);
+        props.put(TopicNames.ENRICHED_CONFIG, prefix + TopicNames.ENRICHED);
+        props.put(TopicNames.PAIRS_CONFIG, prefix + TopicNames.PAIRS);
+        props.put(TopicNames.DAILY_CONFIG, prefix + TopicNames.DAILY);
+        props.put(TopicNames.DLQ_CONFIG, prefix + TopicNames.DLQ);
+        TopologySettings settings = TopologySettings.from(props);
+        List<TopicSpec> specs = TopicsFile.renamed(TopicsFile.loadDefault(), renames);
+        try (Admin admin = Admin.create(AppConfig.clientProperties(props))) {
+            new TopicReconciler(admin).apply(specs, false);
+        }
+        produce(settings.topics().raw(), stories);
+
+        Properties streamsProps = new Properties();
+        streamsProps.putAll(props);
+        streamsProps.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "app");
+        streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve(prefix).toString());
+        streamsProps.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        Properties complete = StreamsSettings.complete(streamsProps, settings.topics());
+        Topology topology = full ? DyadTopology.build(settings, enricher, new PipelineMetrics()) : passThrough(settings.topics());
+        long start = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(topology, complete)) {
+            streams.start();
+            awaitOutputs(settings.topics().enriched(), stories.size());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            return new Result(name, stories.size(), seconds);
+        }
+    }
+
+    private void produce(String topic, List<RawStory> stories) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (RawStory s : stories) {
+                producer.send(new ProducerRecord<>(topic, s.id().getBytes(StandardCharsets.UTF_8), s.body().getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    private void awaitOutputs(String topic, int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + topic);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        int seen = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (seen < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + seen + " of " + expected + " outputs after 15 minutes");
+                }
+                seen += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+    }
+}
