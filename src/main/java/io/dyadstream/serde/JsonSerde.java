@@ -8,17 +8,27 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** A Jackson serde for one record type; bad bytes raise {@link SerializationException}. */
+/** A Jackson serde for one record type, JSON or binary (Smile); bad bytes raise {@link SerializationException}. */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private final Class<T> type;
     private final ObjectWriter writer;
     private final ObjectReader reader;
 
+    /** JSON text, for the app's topics. */
     public JsonSerde(Class<T> type) {
+        this(type, Json.MAPPER);
+    }
+
+    private JsonSerde(Class<T> type, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.type = type;
-        this.writer = Json.MAPPER.writerFor(type);
-        this.reader = Json.MAPPER.readerFor(type);
+        this.writer = mapper.writerFor(type);
+        this.reader = mapper.readerFor(type);
+    }
+
+    /** Binary JSON (Smile), for internal topics and state stores. */
+    public static <T> JsonSerde<T> binary(Class<T> type) {
+        return new JsonSerde<>(type, Json.SMILE);
     }
 
     @Override

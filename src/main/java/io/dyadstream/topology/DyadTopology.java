@@ -6,8 +6,8 @@ import io.dyadstream.model.EnrichedStory;
 import io.dyadstream.model.PairDay;
 import io.dyadstream.model.PairRecord;
 import io.dyadstream.pairs.PairDays;
-import io.dyadstream.pairs.RecentStories;
 import io.dyadstream.serde.JsonSerde;
+import io.dyadstream.serde.RecentStoriesSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +66,9 @@ public final class DyadTopology {
         Serde<String> strings = Serdes.String();
         Serde<EnrichedStory> storySerde = new JsonSerde<>(EnrichedStory.class);
         Serde<PairRecord> pairSerde = new JsonSerde<>(PairRecord.class);
+        // internal topics and stores hold the same records in binary JSON: cheaper to write and read
+        Serde<EnrichedStory> storyState = JsonSerde.binary(EnrichedStory.class);
+        Serde<PairRecord> pairState = JsonSerde.binary(PairRecord.class);
         StreamsBuilder builder = new StreamsBuilder();
 
         Map<String, KStream<String, EnrichedStory>> byPairs = builder
@@ -85,10 +88,10 @@ public final class DyadTopology {
                 .to(topics.enriched(), Produced.with(strings, storySerde).withName("write-enriched-without-pairs"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STORIES), strings,
-                new JsonSerde<>(RecentStories.class)));
+                new RecentStoriesSerde()));
         KStream<String, CheckedStory> checked = byPairs.get("stories-with-pairs")
                 .selectKey((id, story) -> story.pairs().get(0).pair(), Named.as("key-by-first-pair"))
-                .repartition(Repartitioned.with(strings, storySerde).withName(STORIES_BY_PAIR))
+                .repartition(Repartitioned.with(strings, storyState).withName(STORIES_BY_PAIR))
                 .process(() -> new DuplicateMarker(settings, metrics), Named.as("mark-duplicates"), RECENT_STORIES);
 
         checked.mapValues(CheckedStory::story, Named.as("story-of"))
@@ -110,18 +113,18 @@ public final class DyadTopology {
                         (pair, record, day) -> PairDays.add(day == null ? PairDays.empty(pair, null) : day, record),
                         Named.as("aggregate-pair-days"),
                         Materialized.<String, PairDay, WindowStore<Bytes, byte[]>>as(PAIR_DAILY)
-                                .withKeySerde(strings).withValueSerde(new JsonSerde<>(PairDay.class))
+                                .withKeySerde(strings).withValueSerde(JsonSerde.binary(PairDay.class))
                                 .withRetention(max(settings.dailyRetention(), settings.grace().plusDays(1))))
                 .toStream(Named.as("pair-day-updates"))
                 .map((window, day) -> KeyValue.pair(window.key(), PairDays.dated(day, window.window().start())), Named.as("date-pair-days"))
                 .to(topics.daily(), Produced.with(strings, new JsonSerde<>(PairDay.class)).withName("write-pair-days"));
 
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(PAIR_STORIES, settings.storyRetention(), Duration.ofDays(1), true), strings, pairSerde));
+                Stores.persistentWindowStore(PAIR_STORIES, settings.storyRetention(), Duration.ofDays(1), true), strings, pairState));
         relations.process(() -> new RecentByKeyWriter<PairRecord>(PAIR_STORIES), Named.as("keep-pair-stories"), PAIR_STORIES);
 
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(STORIES, settings.storyRetention(), Duration.ofDays(1), false), strings, storySerde));
+                Stores.persistentWindowStore(STORIES, settings.storyRetention(), Duration.ofDays(1), false), strings, storyState));
         builder.stream(topics.enriched(), Consumed.with(strings, storySerde).withName("read-enriched"))
                 .process(() -> new RecentByKeyWriter<EnrichedStory>(STORIES), Named.as("keep-stories"), STORIES);
 

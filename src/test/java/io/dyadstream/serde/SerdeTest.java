@@ -1,0 +1,41 @@
+package io.dyadstream.serde;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dyadstream.model.PairDay;
+import io.dyadstream.pairs.PairDays;
+import io.dyadstream.pairs.RecentStories;
+import io.dyadstream.pairs.StoryFingerprint;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class SerdeTest {
+
+    @Test
+    void recentStoriesRoundTrip() {
+        long[] sig = StoryFingerprint.of("Belarus and Kazakhstan signed an agreement on tractors.");
+        RecentStories value = new RecentStories(List.of(new RecentStories.Seen("kz-1", sig, 42L, List.of("Kazinform", "BelTA"))));
+        RecentStoriesSerde serde = new RecentStoriesSerde();
+        RecentStories back = serde.deserialize("t", serde.serialize("t", value));
+        assertEquals("kz-1", back.stories().get(0).storyId());
+        assertEquals(42L, back.stories().get(0).timestamp());
+        assertArrayEquals(sig, back.stories().get(0).signature());
+        assertEquals(List.of("Kazinform", "BelTA"), back.stories().get(0).sources());
+        assertNull(serde.serialize("t", null));
+        assertThrows(SerializationException.class, () -> serde.deserialize("t", new byte[] {9, 0, 0}));
+    }
+
+    @Test
+    void binaryAndTextJsonHoldTheSameRecord() {
+        PairDay day = PairDays.dated(PairDays.empty("BLR-KAZ", null), 0);
+        JsonSerde<PairDay> text = new JsonSerde<>(PairDay.class);
+        JsonSerde<PairDay> binary = JsonSerde.binary(PairDay.class);
+        assertEquals(day, text.deserialize("t", text.serialize("t", day)));
+        assertEquals(day, binary.deserialize("t", binary.serialize("t", day)));
+        assertThrows(SerializationException.class, () -> text.deserialize("t", "{not json".getBytes()));
+    }
+}
