@@ -3,58 +3,70 @@ package io.dyadstream.pairs;
 import java.util.Arrays;
 
 /**
- * A MinHash signature of a story's word 3-shingles: {@value #SIZE} minima of seeded 64-bit hashes.
- * Two signatures estimate the Jaccard similarity of the two stories' shingle sets, so a story
- * republished with a new first line or small edits stays close to its original while a different
- * story on the same pair does not. Case, punctuation and the dateline's agency do not matter much:
- * words are lower-cased and only letters and digits count.
+ * A bottom-k MinHash signature of a story's word 3-shingles: the {@value #SIZE} smallest of the
+ * shingles' 64-bit hashes, in ascending order. Two signatures estimate the Jaccard similarity of the
+ * two stories' shingle sets (Broder's bottom-k estimator), so a story republished with a new first
+ * line or small edits stays close to its original while a different story on the same pair does not.
+ * One hash per shingle keeps it cheap. Words are lower-cased and only letters and digits count.
  */
 public final class StoryFingerprint {
 
     public static final int SIZE = 64;
     private static final int SHINGLE = 3;
-    private static final long[] SEEDS = new long[SIZE];
-
-    static {
-        long x = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < SIZE; i++) {
-            x = mix(x + i);
-            SEEDS[i] = x;
-        }
-    }
 
     private StoryFingerprint() {}
 
-    /** The signature of a text; a text of fewer than three words gets the signature of its words. */
+    /** The signature of a text; unused places (fewer than {@value #SIZE} shingles) hold {@code Long.MAX_VALUE}. */
     public static long[] of(String text) {
         long[] words = wordHashes(text);
-        long[] min = new long[SIZE];
-        Arrays.fill(min, Long.MAX_VALUE);
+        long[] bottom = new long[SIZE];
+        java.util.Arrays.fill(bottom, Long.MAX_VALUE);
         int shingles = Math.max(1, words.length - SHINGLE + 1);
         for (int s = 0; s < shingles; s++) {
             long h = 0;
             for (int k = s; k < Math.min(words.length, s + SHINGLE); k++) {
-                h = mix(h * 31 + words[k]);
+                h = h * 31 + words[k];
             }
-            for (int i = 0; i < SIZE; i++) {
-                long v = mix(h ^ SEEDS[i]);
-                if (v < min[i]) {
-                    min[i] = v;
-                }
-            }
+            insert(bottom, mix(h) >>> 1); // non-negative, below the MAX_VALUE padding
         }
-        return min;
+        return bottom;
+    }
+
+    /** Adds a hash to the sorted bottom-k array unless it is larger than all of them or already there. */
+    private static void insert(long[] bottom, long h) {
+        if (h >= bottom[SIZE - 1]) {
+            return;
+        }
+        int i = java.util.Arrays.binarySearch(bottom, h);
+        if (i >= 0) {
+            return;
+        }
+        int at = -i - 1;
+        System.arraycopy(bottom, at, bottom, at + 1, SIZE - 1 - at);
+        bottom[at] = h;
     }
 
     /** Estimated Jaccard similarity of the two stories' shingle sets, in [0, 1]. */
     public static double similarity(long[] a, long[] b) {
-        int same = 0;
-        for (int i = 0; i < SIZE; i++) {
-            if (a[i] == b[i]) {
-                same++;
+        int i = 0;
+        int j = 0;
+        int union = 0;
+        int both = 0;
+        while (union < SIZE && (i < SIZE && a[i] != Long.MAX_VALUE || j < SIZE && b[j] != Long.MAX_VALUE)) {
+            long x = i < SIZE ? a[i] : Long.MAX_VALUE;
+            long y = j < SIZE ? b[j] : Long.MAX_VALUE;
+            if (x == y) {
+                both++;
+                i++;
+                j++;
+            } else if (x < y) {
+                i++;
+            } else {
+                j++;
             }
+            union++;
         }
-        return (double) same / SIZE;
+        return union == 0 ? 1.0 : (double) both / union;
     }
 
     private static long[] wordHashes(String text) {
