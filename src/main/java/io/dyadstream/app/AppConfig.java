@@ -26,7 +26,10 @@ import picocli.CommandLine.Option;
 public final class AppConfig {
 
     public static final String MAX_STORY_BYTES = "dyadstream.max.story.bytes";
-    private static final Set<String> SECRET_HINTS = Set.of("password", "secret", "jaas", "key", "token", "credential");
+    private static final Set<String> SECRET_HINTS = Set.of("password", "secret", "jaas", "key", "token", "credential", "user.info");
+    /** A secret-looking word followed by its value, in free text: {@code password="..."}, {@code token: abc}. */
+    private static final java.util.regex.Pattern SECRET_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?i)((?:password|passwd|secret|token)\"?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;\"']+)");
 
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file with Kafka and dyadstream settings.")
     Path configFile;
@@ -116,6 +119,28 @@ public final class AppConfig {
         return props.stringPropertyNames().stream().sorted()
                 .map(k -> k + "=" + (isSecret(k) ? "[hidden]" : props.getProperty(k)))
                 .toList();
+    }
+
+    /**
+     * The text with every value that follows a secret-looking word masked ({@code password="..."} becomes
+     * {@code password=[hidden]}): for error messages, which may quote a setting such as sasl.jaas.config.
+     */
+    public static String redact(String text) {
+        return text == null ? null : SECRET_IN_TEXT.matcher(text).replaceAll("$1[hidden]");
+    }
+
+    /**
+     * What to tell a person when the cluster refuses the app's credentials: the cluster, Kafka's reason
+     * and the settings to check for the configured {@code security.protocol}.
+     */
+    public static String authenticationFailure(Properties props, Throwable e) {
+        String protocol = props.getProperty("security.protocol", "PLAINTEXT").strip().toUpperCase(java.util.Locale.ROOT);
+        String check = protocol.startsWith("SASL")
+                ? "sasl.jaas.config (username and password) and sasl.mechanism (" + props.getProperty("sasl.mechanism", "GSSAPI") + ")"
+                        + (protocol.equals("SASL_SSL") ? ", and ssl.truststore.location" : "")
+                : "ssl.keystore.location, ssl.key.password and ssl.truststore.location";
+        return "the cluster at " + props.getProperty("bootstrap.servers") + " refused the app's credentials (" + redact(e.getMessage())
+                + "); check " + check + " (security.protocol=" + protocol + ")";
     }
 
     static boolean isSecret(String key) {

@@ -51,12 +51,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "commit.interval.ms of the exactly_once_v2 latency run (default ${DEFAULT-VALUE}, Kafka's EOS default).")
     int eosCommitMs;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams setting for the end-to-end runs, e.g. --set num.stream.threads=2 (repeatable).")
+    Map<String, String> streamsSettings = Map.of();
+
     private final List<String> table = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        System.out.printf("machine: %d cores, %s %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("machine: %d cores, %s %s, max heap %d MB; settings %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+                streamsSettings);
         Lexicons lexicons = Lexicons.loadDefault();
         Enricher enricher = new Enricher(lexicons, 1 << 20);
         if (only.contains("enricher")) {
@@ -116,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void pipeline(EmbeddedKafkaBroker broker, Enricher enricher) throws Exception {
-        PipelineBench bench = new PipelineBench(broker, enricher);
+        PipelineBench bench = new PipelineBench(broker, enricher, streamsSettings);
         for (int n : e2eStories) {
             List<RawStory> corpus = BenchCorpus.generate(n, 7 + n);
             PipelineBench.Result ceiling = bench.run("pass-through, exactly_once_v2", corpus, "exactly_once_v2", false);
@@ -136,8 +141,10 @@ final class BenchCommand implements Callable<Integer> {
         int n = rate * latencySeconds;
         List<RawStory> corpus = BenchCorpus.generate(n, 99);
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-            Map<String, String> settings = guarantee.equals("exactly_once_v2")
-                    ? Map.of("commit.interval.ms", String.valueOf(eosCommitMs)) : Map.of();
+            Map<String, String> settings = new java.util.HashMap<>(streamsSettings);
+            if (guarantee.equals("exactly_once_v2")) {
+                settings.putIfAbsent("commit.interval.ms", String.valueOf(eosCommitMs));
+            }
             LatencyBench.Result r = bench.run(corpus, rate, guarantee, settings);
             table.add(String.format("%-52s %12s %12s", String.format("(4) latency at %d st/s, %s", rate, guarantee),
                     String.format("p50 %.0f ms", r.p50()), String.format("p95 %.0f ms", r.p95())));

@@ -24,12 +24,19 @@ public final class Main {
         return cli;
     }
 
-    private static String message(Throwable e) {
-        String message = e.getMessage();
-        while (e.getCause() != null && (message == null || message.isBlank())) {
-            e = e.getCause();
-            message = e.getMessage();
+    /**
+     * The exception's message with those of its causes that add something (Kafka wraps the reason:
+     * "Failed to create new KafkaAdminClient: ..."), secrets masked.
+     */
+    static String message(Throwable e) {
+        String message = null;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 4; t = t.getCause(), depth++) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && (message == null || !message.contains(m))) {
+                message = message == null ? m : message + ": " + m;
+            }
         }
-        return message != null ? message : e.getClass().getSimpleName();
+        return AppConfig.redact(message != null ? message : e.getClass().getSimpleName());
     }
 }

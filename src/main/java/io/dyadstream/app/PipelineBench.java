@@ -55,11 +55,13 @@ final class PipelineBench {
     private final EmbeddedKafkaBroker broker;
     private final Enricher enricher;
     private final Path stateRoot;
+    private final Map<String, String> streamsSettings;
     private int runs;
 
-    PipelineBench(EmbeddedKafkaBroker broker, Enricher enricher) throws java.io.IOException {
+    PipelineBench(EmbeddedKafkaBroker broker, Enricher enricher, Map<String, String> streamsSettings) throws java.io.IOException {
         this.broker = broker;
         this.enricher = enricher;
+        this.streamsSettings = streamsSettings;
         this.stateRoot = Files.createTempDirectory("dyadstream-bench");
     }
 
@@ -101,6 +103,7 @@ final class PipelineBench {
         streamsProps.putAll(props);
         streamsProps.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "app");
         streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve(prefix).toString());
+        streamsProps.putAll(streamsSettings);
         streamsProps.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         Properties complete = StreamsSettings.complete(streamsProps, settings.topics());
         Topology topology = full ? DyadTopology.build(settings, enricher, new PipelineMetrics()) : passThrough(settings.topics());

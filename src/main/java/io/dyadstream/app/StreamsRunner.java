@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns one KafkaStreams instance of the dyadstream topology: starts it, waits until it runs, and
  * closes it within a timeout, leaving the consumer group. A fatal error shuts the client down, so
- * that a supervisor sees the process exit instead of a stream that silently stopped.
+ * that a supervisor sees the process exit instead of a stream that silently stopped; refused
+ * credentials are reported with the settings to check, and no logged error carries a secret.
  */
 final class StreamsRunner implements AutoCloseable {
 
@@ -35,7 +37,12 @@ final class StreamsRunner implements AutoCloseable {
         props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
         this.streams = new KafkaStreams(DyadTopology.build(topology, enricher, metrics), props);
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; shutting down: {}", e.toString());
+            Throwable auth = authenticationCause(e);
+            if (auth != null) {
+                LOG.error("shutting down: {}", AppConfig.authenticationFailure(settings, auth));
+            } else {
+                LOG.error("stream thread failed; shutting down: {}", AppConfig.redact(e.toString()));
+            }
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((now, before) -> {
@@ -48,6 +55,16 @@ final class StreamsRunner implements AutoCloseable {
 
     void start() {
         streams.start();
+    }
+
+    /** The authentication failure behind {@code e} (credentials revoked or rotated while the app runs), or null. */
+    static Throwable authenticationCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Waits until the app is RUNNING; false if it failed or the timeout passed first. */

@@ -140,17 +140,38 @@ public final class ApiServer implements AutoCloseable {
         } else if (parts.length == 4 && parts[1].equals("api") && parts[2].equals("stories")) {
             QueryParameters q = new QueryParameters(query, Set.of("local"));
             String id = QueryParameters.storyId(java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8));
-            ownedOrForward(ex, DyadTopology.STORIES, id, q, path, query, () -> {
-                EnrichedStory story = stores().story(id);
-                if (story == null) {
-                    throw ApiException.notFound("no story with id '" + QueryParameters.clip(id) + "' in the last days the app keeps");
-                }
-                return story;
-            });
+            story(ex, id, q.flag("local"), path, query);
         } else {
             throw ApiException.notFound("no such endpoint; try /api/pairs, /api/pairs/BLR-KAZ, /api/pairs/BLR-KAZ/stories, "
                     + "/api/stories/{id}, /health, /metrics");
         }
+    }
+
+    /**
+     * One story by id. Stories are kept where their first pair is processed, which the id does not tell,
+     * so an instance that does not hold it asks the others.
+     */
+    private void story(HttpExchange ex, String id, boolean localOnly, String path, String query) throws IOException {
+        EnrichedStory story = stores().story(id);
+        if (story != null) {
+            sendJson(ex, 200, story);
+            return;
+        }
+        if (!localOnly) {
+            for (StreamsMetadata other : streams.streamsMetadataForStore(DyadTopology.STORIES)) {
+                if (!other.hostInfo().equals(self)) {
+                    try {
+                        send(ex, 200, "application/json", fetch(other.hostInfo(), path, withLocal(query)));
+                        return;
+                    } catch (ApiException notThere) {
+                        if (notThere.status() != 404) {
+                            throw notThere;
+                        }
+                    }
+                }
+            }
+        }
+        throw ApiException.notFound("no story with id '" + QueryParameters.clip(id) + "' in the last days the app keeps");
     }
 
     private void health(HttpExchange ex) throws IOException {

@@ -4,6 +4,7 @@ import io.dyadstream.model.EnrichedStory;
 import io.dyadstream.pairs.RecentStories;
 import io.dyadstream.pairs.StoryFingerprint;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneOffset;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,7 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Marks republished stories. Input: stories keyed by their first pair (so that every story that
- * could be a copy meets its original in one task); output: the same story keyed by its id, with
+ * could be a copy meets its original in one task; a story without pairs passes unchecked); output: the same story keyed by its id, with
  * {@code duplicateOf} and {@code similarity} set when it copies a story seen for that pair within the
  * window, and with the story's event time as record time: its published date, else the time the
  * record arrived. Keeps the pair's recent fingerprints in the {@link DyadTopology#RECENT_STORIES} store.
@@ -41,6 +42,11 @@ final class DuplicateMarker implements Processor<String, EnrichedStory, String, 
     public void process(Record<String, EnrichedStory> record) {
         EnrichedStory story = record.value();
         long eventTime = eventTime(story, record.timestamp());
+        if (story.pairs().isEmpty()) {
+            List<String> sources = sourceOf(story) == null ? List.of() : List.of(sourceOf(story));
+            context.forward(record.withKey(story.id()).withValue(new CheckedStory(story, sources)).withTimestamp(eventTime));
+            return;
+        }
         RecentStories seen = recent.get(record.key());
         RecentStories.Verdict verdict = (seen == null ? RecentStories.empty() : seen).check(story.id(),
                 StoryFingerprint.of(story.text()), eventTime, sourceOf(story), windowMs, threshold);

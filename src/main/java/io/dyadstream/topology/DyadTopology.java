@@ -11,14 +11,12 @@ import io.dyadstream.serde.RecentStoriesSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -37,13 +35,14 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>Reads raw stories from {@code stories.raw} as bytes, parses and enriches each one. A record that
  *       cannot be parsed or enriched raises an exception that the {@link DeadLetterHandler} turns into a
  *       record on {@code stories.dlq} with the original bytes.</li>
- *   <li>Stories with pairs are repartitioned by their first pair ({@value #STORIES_BY_PAIR}) and checked
- *       against the pair's recent stories ({@value #RECENT_STORIES} store): a republished copy is marked
- *       {@code duplicateOf}. Every story goes to {@code stories.enriched} keyed by id, and one record per
- *       pair to {@code relations.by-pair} keyed by pair, timed by the story's published date.</li>
+ *   <li>Stories are repartitioned by their first pair ({@value #STORIES_BY_PAIR}; a story without pairs by
+ *       its id) and checked against the pair's recent stories ({@value #RECENT_STORIES} store): a republished
+ *       copy is marked {@code duplicateOf}. Every story goes to {@code stories.enriched} keyed by id and is
+ *       kept for the API ({@value #STORIES} store), and one record per pair goes to
+ *       {@code relations.by-pair} keyed by pair, timed by the story's published date.</li>
  *   <li>{@code relations.by-pair} is read back and aggregated per pair in daily windows
  *       ({@value #PAIR_DAILY} store, to {@code relations.pair-daily}), and kept by pair for the API
- *       ({@value #PAIR_STORIES}); {@code stories.enriched} is kept by id for the API ({@value #STORIES}).</li>
+ *       ({@value #PAIR_STORIES}).</li>
  * </ol>
  */
 public final class DyadTopology {
@@ -55,6 +54,14 @@ public final class DyadTopology {
     public static final String STORIES = "stories";
 
     private DyadTopology() {}
+
+    /**
+     * The key a story is repartitioned by: its first pair, so that a republished copy meets its original
+     * in one task; a story without pairs keeps its id (it has nothing to be a copy of for the aggregates).
+     */
+    static String partitionKey(EnrichedStory story) {
+        return story.pairs().isEmpty() ? "id:" + story.id() : story.pairs().get(0).pair();
+    }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
@@ -71,31 +78,25 @@ public final class DyadTopology {
         Serde<PairRecord> pairState = JsonSerde.binary(PairRecord.class);
         StreamsBuilder builder = new StreamsBuilder();
 
-        Map<String, KStream<String, EnrichedStory>> byPairs = builder
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STORIES), strings,
+                new RecentStoriesSerde()));
+        KStream<String, CheckedStory> checked = builder
                 .stream(topics.raw(), Consumed.with(bytes, bytes).withName("read-raw-stories"))
                 .map((key, value) -> {
                     metrics.storyIn();
                     long start = System.nanoTime();
                     EnrichedStory story = enricher.enrich(key, value);
                     metrics.enriched(System.nanoTime() - start);
-                    return KeyValue.pair(story.id(), story);
+                    return KeyValue.pair(partitionKey(story), story);
                 }, Named.as("parse-and-enrich"))
-                .split(Named.as("stories-"))
-                .branch((id, story) -> !story.pairs().isEmpty(), Branched.as("with-pairs"))
-                .defaultBranch(Branched.as("without-pairs"));
-
-        byPairs.get("stories-without-pairs")
-                .to(topics.enriched(), Produced.with(strings, storySerde).withName("write-enriched-without-pairs"));
-
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STORIES), strings,
-                new RecentStoriesSerde()));
-        KStream<String, CheckedStory> checked = byPairs.get("stories-with-pairs")
-                .selectKey((id, story) -> story.pairs().get(0).pair(), Named.as("key-by-first-pair"))
                 .repartition(Repartitioned.with(strings, storyState).withName(STORIES_BY_PAIR))
                 .process(() -> new DuplicateMarker(settings, metrics), Named.as("mark-duplicates"), RECENT_STORIES);
 
-        checked.mapValues(CheckedStory::story, Named.as("story-of"))
-                .to(topics.enriched(), Produced.with(strings, storySerde).withName("write-enriched"));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(STORIES, settings.storyRetention(), Duration.ofDays(1), false), strings, storyState));
+        KStream<String, EnrichedStory> stories = checked.mapValues(CheckedStory::story, Named.as("story-of"));
+        stories.process(() -> new RecentByKeyWriter<EnrichedStory>(STORIES), Named.as("keep-stories"), STORIES);
+        stories.to(topics.enriched(), Produced.with(strings, storySerde).withName("write-enriched"));
         checked.flatMap((id, c) -> {
                     List<KeyValue<String, PairRecord>> out = new ArrayList<>();
                     for (PairRecord r : PairFanOut.records(c.story())) {
@@ -122,11 +123,6 @@ public final class DyadTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(PAIR_STORIES, settings.storyRetention(), Duration.ofDays(1), true), strings, pairState));
         relations.process(() -> new RecentByKeyWriter<PairRecord>(PAIR_STORIES), Named.as("keep-pair-stories"), PAIR_STORIES);
-
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(STORIES, settings.storyRetention(), Duration.ofDays(1), false), strings, storyState));
-        builder.stream(topics.enriched(), Consumed.with(strings, storySerde).withName("read-enriched"))
-                .process(() -> new RecentByKeyWriter<EnrichedStory>(STORIES), Named.as("keep-stories"), STORIES);
 
         return builder.build();
     }
