@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class TopicsFileTest {
 
-    private static final List<String> EXPECTED = List.of("stories.raw", "stories.enriched", "relations.by-pair", "stories.dlq");
+    private static final List<String> EXPECTED = List.of(
+            "stories.raw", "stories.enriched", "relations.by-pair", "stories.dlq", "relations.pair-daily");
 
     private static List<TopicSpec> parse(String yaml) {
         return TopicsFile.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "topics.yaml");
@@ -38,7 +39,7 @@ class TopicsFileTest {
     // ---- the real file ----
 
     @Test
-    void repoTopicsYamlHasTheFourTopics() {
+    void repoTopicsYamlHasTheAppsTopics() {
         List<TopicSpec> specs = TopicsFile.load(Path.of("topics.yaml"));
         assertEquals(EXPECTED, specs.stream().map(TopicSpec::name).toList());
         for (TopicSpec spec : specs) {
@@ -234,11 +235,11 @@ class TopicsFileTest {
         renames.put("stories.raw", "news.in");
         renames.put("stories.dlq", "stories.dlq"); // identity is allowed
         List<TopicSpec> renamed = TopicsFile.renamed(specs, renames);
-        assertEquals(List.of("news.in", "stories.enriched", "relations.by-pair", "stories.dlq"),
+        assertEquals(List.of("news.in", "stories.enriched", "relations.by-pair", "stories.dlq", "relations.pair-daily"),
                 renamed.stream().map(TopicSpec::name).toList());
         assertEquals(specs.get(0).withName("news.in"), renamed.get(0));
         assertEquals(specs.get(0).configs(), renamed.get(0).configs());
-        assertEquals(specs.subList(1, 4), renamed.subList(1, 4));
+        assertEquals(specs.subList(1, 5), renamed.subList(1, 5));
         assertEquals(specs, TopicsFile.renamed(specs, Map.of()));
     }
 
