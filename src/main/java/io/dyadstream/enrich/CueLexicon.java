@@ -1,7 +1,9 @@
 package io.dyadstream.enrich;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cue phrases an analyst can extend without touching code: one TSV file under {@code lexicon/} per
@@ -22,30 +24,55 @@ public final class CueLexicon {
     public static final String NONE = "NONE";
 
     private final PhraseMatcher<Cue> matcher;
+    /** A bit for each label, in the order the labels first appear ({@link #labelBit}). */
+    private final Map<String, Long> labelBits = new HashMap<>();
 
-    private CueLexicon(boolean stemmed) {
-        this.matcher = new PhraseMatcher<>(stemmed);
+    private CueLexicon(Vocabulary vocabulary, boolean stemmed) {
+        this.matcher = new PhraseMatcher<>(vocabulary, stemmed, cue -> newLabelBit(cue.label()));
+    }
+
+    /**
+     * The bit of a label in the {@link PhraseMatcher.Match#tags} of this lexicon's matches, 0 for a
+     * label the lexicon does not have: {@code (match.tags() & labelBit("OFFICE")) != 0} is whether one
+     * of the match's cues is an office.
+     */
+    public long labelBit(String label) {
+        return labelBits.getOrDefault(label, 0L);
+    }
+
+    private long newLabelBit(String label) {
+        Long bit = labelBits.get(label);
+        if (bit == null) {
+            if (labelBits.size() == Long.SIZE) {
+                throw new IllegalStateException("more than " + Long.SIZE + " labels in one lexicon");
+            }
+            bit = 1L << labelBits.size();
+            labelBits.put(label, bit);
+        }
+        return bit;
     }
 
     /** A lexicon matched word for word (roles, names). */
     public static CueLexicon load(String resource) {
-        return load(resource, false);
+        return load(resource, new Vocabulary(), false);
     }
 
     /** A lexicon matched by word stems, so that "detain" also finds "detained" and "detaining". */
     public static CueLexicon loadStemmed(String resource) {
-        return load(resource, true);
+        return load(resource, new Vocabulary(), true);
     }
 
-    private static CueLexicon load(String resource, boolean stemmed) {
-        CueLexicon lexicon = new CueLexicon(stemmed);
+    /** As {@link #load(String)} or {@link #loadStemmed(String)}, its words numbered in {@code vocabulary}. */
+    static CueLexicon load(String resource, Vocabulary vocabulary, boolean stemmed) {
+        CueLexicon lexicon = new CueLexicon(vocabulary, stemmed);
         Gazetteer.read(resource, row -> {
             if (row.length < 2) {
                 throw new IllegalArgumentException("expected LABEL<tab>pattern[<tab>weight]");
             }
             String third = row.length > 2 ? row[2].strip() : "";
             boolean numeric = !third.isEmpty() && (Character.isDigit(third.charAt(0)) || third.charAt(0) == '.');
-            Cue cue = new Cue(row[0].strip(), numeric ? Double.parseDouble(third) : 1.0, numeric ? "" : third);
+            // labels interned: the rules compare them with constants, and equal references compare at once
+            Cue cue = new Cue(row[0].strip().intern(), numeric ? Double.parseDouble(third) : 1.0, numeric ? "" : third);
             for (String phrase : expand(row[1].strip())) {
                 lexicon.matcher.add(phrase, cue);
             }

@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds dates and resolves them against the story's date: "July 1", "1 July 2021", "2003",
@@ -26,17 +27,29 @@ final class DateFinder {
             Map.entry("sep", Month.SEPTEMBER), Map.entry("october", Month.OCTOBER), Map.entry("oct", Month.OCTOBER),
             Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER), Map.entry("december", Month.DECEMBER),
             Map.entry("dec", Month.DECEMBER));
+    /** Relative dates: "next year", "last month", "this year", "yesterday", "today". */
+    private static final Set<String> RELATIVE = Set.of("next", "last", "this", "yesterday", "today");
+    /** The words a date can start with other than a number: month and weekday names and relative words ({@link WordClass#DATE_START}). */
+    static final Set<String> START_WORDS;
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.of("monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY,
             "wednesday", DayOfWeek.WEDNESDAY, "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY, "saturday",
             DayOfWeek.SATURDAY, "sunday", DayOfWeek.SUNDAY);
 
+    static {
+        Set<String> start = new java.util.HashSet<>(MONTHS.keySet());
+        start.addAll(WEEKDAYS.keySet());
+        start.addAll(RELATIVE);
+        START_WORDS = Set.copyOf(start);
+    }
+
     private DateFinder() {}
 
-    static void find(List<Token> tokens, List<Sentence> sentences, LocalDate storyDate, List<Mention> out) {
+    static void find(List<Token> tokens, StoryWords words, List<Sentence> sentences, LocalDate storyDate, List<Mention> out) {
         for (Sentence s : sentences) {
             int i = s.from();
             while (i < s.to()) {
-                int next = matchAt(tokens, i, s, storyDate, out);
+                // a date starts with a number or a word of its own ("July", "Monday", "next"): others are passed over unread
+                int next = words.number(i) || words.in(i, WordClass.DATE_START) ? matchAt(tokens, i, s, storyDate, out) : i;
                 i = next > i ? next : i + 1;
             }
         }

@@ -47,17 +47,20 @@ public final class Enricher {
         String text = raw.body();
         DatelineParser.Head head = DatelineParser.parse(text);
         String published = firstNonNull(isoDate(raw.published()), head.date());
-        LocalDate storyDate = published == null ? null : LocalDate.parse(published);
+        LocalDate storyDate = published == null ? null : parseDate(published);
 
-        List<Token> tokens = Tokenizer.tokenize(text);
+        Tokenizer.Tokenized tokenized = Tokenizer.tokenize(text, lex.vocabulary());
+        List<Token> tokens = tokenized.tokens();
         int firstBodyToken = 0;
         while (firstBodyToken < tokens.size() && tokens.get(firstBodyToken).start() < head.bodyStart()) {
             firstBodyToken++;
         }
+        StoryWords words = tokenized.words();
         List<Sentence> sentences = SentenceSplitter.split(text, tokens, firstBodyToken);
-        List<Mention> mentions = entityExtractor.extract(tokens, sentences);
-        DateFinder.find(tokens, sentences, storyDate, mentions);
-        List<PairRelation> pairs = relationTagger.tag(text, tokens, sentences, mentions);
+        RoleMatches roles = new RoleMatches(lex.roles().matcher(), words, sentences);
+        List<Mention> mentions = entityExtractor.extract(tokens, words, sentences, roles);
+        DateFinder.find(tokens, words, sentences, storyDate, mentions);
+        List<PairRelation> pairs = relationTagger.tag(text, tokens, words, sentences, roles, mentions);
 
         String agency = agencyName(head.agency());
         Dateline dateline = head.place() == null ? null : new Dateline(head.place(), placeCountry(head));
@@ -139,6 +142,36 @@ public final class Enricher {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code LocalDate.parse(iso)}, with a shortcut for the plain "yyyy-MM-dd" of a valid date (the
+     * formatter's general parse costs as much as a sentence's worth of extraction). Anything else,
+     * and any invalid date, goes to {@code LocalDate.parse}, which gives its usual result or error.
+     */
+    static LocalDate parseDate(String iso) {
+        if (iso.length() == 10 && iso.charAt(4) == '-' && iso.charAt(7) == '-') {
+            int year = digits(iso, 0, 4);
+            int month = digits(iso, 5, 7);
+            int day = digits(iso, 8, 10);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(iso);
+    }
+
+    /** The number written in ASCII digits in {@code s[from, to)}, or -1. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = 10 * n + (c - '0');
+        }
+        return n;
     }
 
     private static String firstNonNull(String a, String b) {

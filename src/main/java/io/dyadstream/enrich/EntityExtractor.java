@@ -23,49 +23,67 @@ import java.util.Set;
  */
 final class EntityExtractor {
 
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
-    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "on", "in", "at",
+    static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
+    static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "on", "in", "at",
             "of", "for", "and", "or", "but", "to", "by", "with", "from", "as", "its", "his", "her", "their", "our", "it", "he", "she",
             "they", "we", "i", "both", "after", "before", "when", "while", "if", "during", "since", "last", "meanwhile", "however",
             "also", "speaking", "according", "earlier", "later", "then", "there", "here", "under", "over", "about", "among");
-    private static final Set<String> NAME_PARTICLES = Set.of("bin", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
+    static final Set<String> NAME_PARTICLES = Set.of("bin", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
             "van", "von", "der", "den", "la", "le", "ibn", "abu", "y", "zu");
-    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
-    private static final Set<String> SPEECH = Set.of("said", "says", "told", "stated", "noted", "added", "stressed", "emphasised",
+    static final Set<String> SPEECH = Set.of("said", "says", "told", "stated", "noted", "added", "stressed", "emphasised",
             "emphasized", "announced", "wrote", "explained", "declared", "according", "tweeted", "insisted", "urged", "called");
 
+    /** Mentions in text order, the longer first where two start together. */
+    private static final Comparator<Mention> BY_POSITION = Comparator.comparingInt(Mention::from).thenComparingInt(m -> -m.to());
+
     private final Lexicons lex;
+    /** The bits of the role labels the rules ask about ({@link CueLexicon#labelBit}). */
+    private final long office;
+    private final long envoy;
+    private final long govNoun;
+    private final long orgHead;
+    private final long placeNoun;
 
     EntityExtractor(Lexicons lexicons) {
         this.lex = lexicons;
+        CueLexicon roles = lexicons.roles();
+        this.office = roles.labelBit("OFFICE");
+        this.envoy = roles.labelBit("ENVOY");
+        this.govNoun = roles.labelBit("GOV_NOUN");
+        this.orgHead = roles.labelBit("ORG_HEAD");
+        this.placeNoun = roles.labelBit("PLACE_NOUN");
     }
 
     /** A story's mentions, ordered by position. */
-    List<Mention> extract(List<Token> tokens, List<Sentence> sentences) {
-        StoryScan scan = new StoryScan(tokens, sentences);
+    List<Mention> extract(List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles) {
+        StoryScan scan = new StoryScan(tokens, words, sentences, roles);
         scan.gazetteerHits();
         scan.resolvePlaces();
         scan.persons();
         scan.organisations();
         scan.placesByNoun();
-        scan.mentions.sort(Comparator.comparingInt(Mention::from).thenComparingInt(m -> -m.to()));
+        scan.dropRemoved();
+        scan.mentions.sort(BY_POSITION);
         return scan.mentions;
     }
 
     /** The work on one story; holds what has been found so far. */
     private final class StoryScan {
         final List<Token> tokens;
+        final StoryWords words;
         final List<Sentence> sentences;
-        final int[] sentenceOf;
-        final Map<Integer, Match<Cue>> roleAt = new HashMap<>();
+        final RoleMatches roles;
+        /** The gazetteer hits in text order (their starts rise). */
         final List<Hit> hits = new ArrayList<>();
         final List<Mention> mentions = new ArrayList<>();
+        /** Mentions taken out again ({@link #remove}); dropped from {@link #mentions} at the end, in one pass. */
+        final Set<Mention> removed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         final boolean[] taken;
         final MentionIndex startingAt;
         final MentionIndex endingAt;
-        final boolean[] inRole;
         final boolean[] inPerson;
         final Map<String, Mention> personBySurname = new HashMap<>();
         final Map<String, Mention> firstNames = new HashMap<>();
@@ -73,25 +91,15 @@ final class EntityExtractor {
 
         record Hit(int from, int to, int sentence, List<Entry> entries) {}
 
-        StoryScan(List<Token> tokens, List<Sentence> sentences) {
+        StoryScan(List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles) {
             this.tokens = tokens;
+            this.words = words;
             this.sentences = sentences;
-            this.sentenceOf = new int[tokens.size()];
-            java.util.Arrays.fill(sentenceOf, -1);
+            this.roles = roles;
             this.taken = new boolean[tokens.size()];
-            this.inRole = new boolean[tokens.size()];
             this.startingAt = new MentionIndex(tokens.size());
             this.endingAt = new MentionIndex(tokens.size());
             this.inPerson = new boolean[tokens.size()];
-            for (Sentence s : sentences) {
-                for (int i = s.from(); i < s.to(); i++) {
-                    sentenceOf[i] = s.index();
-                }
-                lex.roles().matcher().scan(tokens, s.from(), s.to(), m -> {
-                    roleAt.put(m.from(), m);
-                    java.util.Arrays.fill(inRole, m.from(), m.to(), true);
-                });
-            }
         }
 
         private void add(Mention m) {
@@ -103,35 +111,55 @@ final class EntityExtractor {
             }
         }
 
+        /**
+         * Takes out the first mention equal to {@code m}, as {@code mentions.remove(m)} would: the
+         * mentions starting at m's token hold the same live mentions in the same (insertion) order,
+         * so the first equal one there is the one to drop. Dropping it from {@link #mentions} waits for
+         * {@link #dropRemoved}, as a list removal here would cost time linear in the story.
+         */
         private void remove(Mention m) {
-            mentions.remove(m);
-            startingAt.at(m.from()).remove(m);
+            List<Mention> starting = startingAt.at(m.from());
+            int k = starting.indexOf(m);
+            if (k >= 0) {
+                removed.add(starting.remove(k));
+            }
             endingAt.at(m.to() - 1).remove(m);
         }
 
+        void dropRemoved() {
+            if (!removed.isEmpty()) {
+                mentions.removeIf(removed::contains);
+            }
+        }
+
         void gazetteerHits() {
+            PhraseMatcher<Entry> gazetteer = lex.gazetteer().matcher();
             for (Sentence s : sentences) {
-                lex.gazetteer().matcher().scan(tokens, s.from(), s.to(), m -> {
-                    Token first = tokens.get(m.from());
-                    if (!first.isCapitalized()) {
-                        return;
+                for (Match<Entry> m = gazetteer.firstMatch(words, s.from(), s.to()); m != null;
+                        m = gazetteer.firstMatch(words, m.to(), s.to())) {
+                    if (caps(m.from())) {
+                        hit(m, s);
                     }
-                    boolean shortForm = m.to() - m.from() == 1 && first.text().length() <= 3;
-                    List<Entry> entries = new ArrayList<>();
-                    for (Entry e : m.values()) {
-                        if (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) {
-                            entries.add(e);
-                        }
-                    }
-                    if (entries.isEmpty()) {
-                        return;
-                    }
-                    hits.add(new Hit(m.from(), m.to(), s.index(), entries));
-                    String only = singleCode(entries);
-                    if (only != null) {
-                        countryCounts.merge(only, 1, Integer::sum);
-                    }
-                });
+                }
+            }
+        }
+
+        private void hit(Match<Entry> m, Sentence s) {
+            Token first = tokens.get(m.from());
+            boolean shortForm = m.to() - m.from() == 1 && first.text().length() <= 3;
+            List<Entry> entries = new ArrayList<>(m.values().size());
+            for (Entry e : m.values()) {
+                if (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) {
+                    entries.add(e);
+                }
+            }
+            if (entries.isEmpty()) {
+                return;
+            }
+            hits.add(new Hit(m.from(), m.to(), s.index(), entries));
+            String only = singleCode(entries);
+            if (only != null) {
+                countryCounts.merge(only, 1, Integer::sum);
             }
         }
 
@@ -178,10 +206,11 @@ final class EntityExtractor {
             boolean subnational = isSubnationalContext(hit);
             Entry best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
+            int own = singleCode(entries) != null ? 1 : 0; // this name's own count, when it counted
             for (Entry e : entries) {
                 double score = kindPrior(e.kind()) + Math.log10(1 + e.population()) * 0.3;
                 if (e.code() != null) {
-                    int others = countryCounts.getOrDefault(e.code(), 0) - (singleCode(entries) != null ? 1 : 0);
+                    int others = countryCounts.getOrDefault(e.code(), 0) - own;
                     score += 4 * Math.min(others, 3);
                     if (e.code().equals(qualifier)) {
                         score += 100;
@@ -201,16 +230,31 @@ final class EntityExtractor {
         /** "the state of Georgia", "Georgia state", "the city of Paris": a name used below country level. */
         private boolean isSubnationalContext(Hit hit) {
             boolean before = hit.from() >= 2 && tokens.get(hit.from() - 1).is("of") && isPlaceNoun(hit.from() - 2);
-            boolean after = hit.to() < tokens.size() && isPlaceNoun(hit.to()) && !tokens.get(hit.to()).isCapitalized();
+            boolean after = hit.to() < tokens.size() && isPlaceNoun(hit.to()) && !caps(hit.to());
             return before || after;
         }
 
         private String qualifierCode(Hit hit) {
             if (hit.to() + 1 < tokens.size() && tokens.get(hit.to()).text().equals(",")) {
-                for (Hit h : hits) {
-                    if (h.from() == hit.to() + 1) {
-                        return singleCode(h.entries());
-                    }
+                Hit next = hitStartingAt(hit.to() + 1);
+                return next == null ? null : singleCode(next.entries());
+            }
+            return null;
+        }
+
+        /** The gazetteer hit that starts at token {@code i}, or null: a binary search, as hits come in text order. */
+        private Hit hitStartingAt(int i) {
+            int lo = 0;
+            int hi = hits.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int from = hits.get(mid).from();
+                if (from < i) {
+                    lo = mid + 1;
+                } else if (from > i) {
+                    hi = mid - 1;
+                } else {
+                    return hits.get(mid);
                 }
             }
             return null;
@@ -229,28 +273,33 @@ final class EntityExtractor {
 
         /** "Jordan Peterson", "Chad Smith", "Michael Jordan": a one-word name beside an unknown capitalised word. */
         private boolean isPartOfPersonName(Hit hit) {
-            if (hit.to() - hit.from() != 1 || hit.entries().stream().anyMatch(e -> e.kind() == Kind.DEMONYM || e.kind() == Kind.ORG)) {
+            if (hit.to() - hit.from() != 1) {
                 return false;
             }
+            for (Entry e : hit.entries()) {
+                if (e.kind() == Kind.DEMONYM || e.kind() == Kind.ORG) {
+                    return false;
+                }
+            }
+            Sentence s = sentences.get(hit.sentence());
             int next = hit.to();
             int prev = hit.from() - 1;
-            boolean nextName = next < tokens.size() && sentenceOf[next] == hit.sentence() && isUnknownName(next);
-            boolean prevName = prev >= 0 && sentenceOf[prev] == hit.sentence() && prev > sentences.get(hit.sentence()).from()
-                    && isUnknownName(prev);
+            boolean nextName = next < s.to() && isUnknownName(next);
+            boolean prevName = prev > s.from() && isUnknownName(prev);
             return nextName || prevName;
         }
 
         private boolean isUnknownName(int i) {
             Token t = tokens.get(i);
-            if (!t.isCapitalized() || t.isAllCaps() || FUNCTION_WORDS.contains(t.norm()) || CALENDAR.contains(t.norm())
-                    || roleAt.containsKey(i) || isRoleWord(i)) {
+            if (!caps(i) || t.isAllCaps() || words.in(i, WordClass.FUNCTION) || words.in(i, WordClass.CALENDAR)
+                    || roles.at(i) != null || isRoleWord(i)) {
                 return false;
             }
-            return lex.gazetteer().matcher().longestAt(tokens, i, i + 1) == null;
+            return lex.gazetteer().matcher().phraseAt(words, i) == null;
         }
 
         private boolean isRoleWord(int i) {
-            return inRole[i] || lex.roles().matcher().longestAt(tokens, i, i + 1) != null;
+            return roles.covers(i) || lex.roles().matcher().phraseAt(words, i) != null;
         }
 
         private Mention mentionOf(Hit hit, Entry e) {
@@ -281,16 +330,16 @@ final class EntityExtractor {
             if (i >= 0 && tokens.get(i).is("the")) {
                 i--;
             }
-            return i >= 0 && LOCATIVE.contains(tokens.get(i).norm());
+            return i >= 0 && words.in(i, WordClass.LOCATIVE);
         }
 
         private boolean envoyBefore(int from) {
             for (int i = Math.max(0, from - 8); i < from; i++) {
-                Match<Cue> m = roleAt.get(i);
-                if (m != null && hasLabel(m, "ENVOY")) {
+                Match<Cue> m = roles.at(i);
+                if (m != null && is(m, envoy)) {
                     return true;
                 }
-                if (lex.roles().matcher().longestAt(tokens, i, i + 1) != null && isEnvoyWord(i)) {
+                if (lex.roles().matcher().phraseAt(words, i) != null && isEnvoyWord(i)) {
                     return true;
                 }
             }
@@ -298,8 +347,8 @@ final class EntityExtractor {
         }
 
         private boolean isEnvoyWord(int i) {
-            Match<Cue> m = lex.roles().matcher().longestAt(tokens, i, Math.min(tokens.size(), i + 4));
-            return m != null && hasLabel(m, "ENVOY");
+            Match<Cue> m = lex.roles().matcher().longestAt(words, i, Math.min(tokens.size(), i + 4));
+            return m != null && is(m, envoy);
         }
 
         private boolean governedPlace(int after) {
@@ -308,15 +357,15 @@ final class EntityExtractor {
                     || tokens.get(i).is("oblast"))) {
                 i++;
             }
-            Match<Cue> m = i < tokens.size() ? lex.roles().matcher().longestAt(tokens, i, Math.min(tokens.size(), i + 3)) : null;
-            return m != null && hasLabel(m, "GOV_NOUN");
+            Match<Cue> m = i < tokens.size() ? lex.roles().matcher().longestAt(words, i, Math.min(tokens.size(), i + 3)) : null;
+            return m != null && is(m, govNoun);
         }
 
         void persons() {
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
-                    Match<Cue> role = roleAt.get(i);
-                    if (role != null && hasLabel(role, "OFFICE")) {
+                    Match<Cue> role = roles.at(i);
+                    if (role != null && is(role, office)) {
                         personAfterOffice(s, role);
                     }
                 }
@@ -359,8 +408,10 @@ final class EntityExtractor {
             addPerson(i, end, s.index(), country, officeText(role), host);
         }
 
+        /** The office's last word without a plural "s" ("counterparts" -> "counterpart"). */
         private String officeWord(Match<Cue> role) {
-            return tokens.get(role.to() - 1).norm().replaceAll("s$", "");
+            String word = tokens.get(role.to() - 1).norm();
+            return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
         }
 
         private String officeText(Match<Cue> role) {
@@ -395,41 +446,41 @@ final class EntityExtractor {
         /** A run of capitalised name words from {@code from}: "Kassym-Jomart Tokayev", "Mohammed bin Salman". */
         private int nameRun(int from, int limit) {
             int i = from;
-            int words = 0;
-            while (i < limit && words < 5) {
+            int nameWords = 0;
+            while (i < limit && nameWords < 5) {
                 Token t = tokens.get(i);
-                if (t.isWord() && t.isCapitalized() && !taken[i] && !FUNCTION_WORDS.contains(t.norm()) && !CALENDAR.contains(t.norm())
-                        && !roleAt.containsKey(i) && !(t.isAllCaps() && t.text().length() > 3)) {
-                    words++;
+                if (caps(i) && !taken[i] && !words.in(i, WordClass.FUNCTION) && !words.in(i, WordClass.CALENDAR)
+                        && roles.at(i) == null && !(t.isAllCaps() && t.text().length() > 3)) {
+                    nameWords++;
                     i++;
-                } else if (words > 0 && t.kind() == Token.Kind.PUNCT && t.text().equals("-") && i + 1 < limit
-                        && tokens.get(i + 1).isCapitalized() && t.start() == tokens.get(i - 1).end()) {
+                } else if (nameWords > 0 && t.kind() == Token.Kind.PUNCT && t.text().equals("-") && i + 1 < limit
+                        && caps(i + 1) && t.start() == tokens.get(i - 1).end()) {
                     i++;
-                } else if (words > 0 && t.isWord() && NAME_PARTICLES.contains(t.norm()) && i + 1 < limit && tokens.get(i + 1).isCapitalized()) {
+                } else if (nameWords > 0 && t.isWord() && words.in(i, WordClass.NAME_PARTICLE) && i + 1 < limit && caps(i + 1)) {
                     i++;
                 } else {
                     break;
                 }
             }
-            return words == 0 ? from : i;
+            return nameWords == 0 ? from : i;
         }
 
         /** "Gaurav Ahluwalia, India's charge d'affaires", "Joni Tatarashvili, 43,", "Abe said". */
         private void appositivesAndSpeakers(Sentence s) {
             int i = s.from();
             while (i < s.to()) {
-                if (taken[i] || !tokens.get(i).isCapitalized()) {
+                if (taken[i] || !caps(i)) {
                     i++;
                     continue;
                 }
                 int end = nameRun(i, s.to());
-                int words = countWords(i, end);
-                if (end <= i || words < 2 || (i == s.from() && words < 2)) {
+                int nameWords = countWords(i, end);
+                if (end <= i || nameWords < 2 || (i == s.from() && nameWords < 2)) {
                     i = Math.max(end, i + 1);
                     continue;
                 }
                 String[] countryAndOffice = appositive(end, s.to());
-                boolean speaker = end < s.to() && SPEECH.contains(tokens.get(end).norm());
+                boolean speaker = end < s.to() && words.in(end, WordClass.SPEECH);
                 boolean aged = end + 2 < s.to() && tokens.get(end).text().equals(",") && tokens.get(end + 1).kind() == Token.Kind.NUMBER
                         && tokens.get(end + 1).text().length() <= 3;
                 if (countryAndOffice != null || speaker || aged) {
@@ -443,7 +494,7 @@ final class EntityExtractor {
         private int countWords(int from, int to) {
             int n = 0;
             for (int i = from; i < to; i++) {
-                if (tokens.get(i).isCapitalized()) {
+                if (caps(i)) {
                     n++;
                 }
             }
@@ -455,8 +506,8 @@ final class EntityExtractor {
                 return null;
             }
             for (int i = end + 1; i < Math.min(limit, end + 6); i++) {
-                Match<Cue> role = roleAt.get(i);
-                if (role != null && hasLabel(role, "OFFICE")) {
+                Match<Cue> role = roles.at(i);
+                if (role != null && is(role, office)) {
                     String country = countryBefore(role.from());
                     return country == null ? null : new String[] {country, officeText(role)};
                 }
@@ -485,12 +536,12 @@ final class EntityExtractor {
             }
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
-                    Token t = tokens.get(i);
-                    if (taken[i] || !t.isCapitalized()) {
+                    if (taken[i] || !caps(i)) {
                         continue;
                     }
+                    Token t = tokens.get(i);
                     Mention p = personBySurname.getOrDefault(t.norm(), firstNames.get(t.norm()));
-                    if (p != null && (i + 1 >= s.to() || !tokens.get(i + 1).isCapitalized() || tokens.get(i + 1).is("'s"))) {
+                    if (p != null && (i + 1 >= s.to() || !caps(i + 1) || tokens.get(i + 1).is("'s"))) {
                         add(new Mention(EntityType.PERSON, i, i + 1, s.index(), t.text(), p.name(), p.country(), Via.PERSON,
                                 p.country() != null, p.office(), p.host()));
                         taken[i] = true;
@@ -503,8 +554,7 @@ final class EntityExtractor {
         void organisations() {
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
-                    Token t = tokens.get(i);
-                    if (!t.isCapitalized() || !isOrgHead(i)) {
+                    if (!caps(i) || !isOrgHead(i)) {
                         continue;
                     }
                     int from = i;
@@ -516,11 +566,11 @@ final class EntityExtractor {
                     }
                     int to = i + 1;
                     while (to + 1 < s.to() && (tokens.get(to).is("of") || tokens.get(to).is("for") || tokens.get(to).is("on"))
-                            && tokens.get(to + 1).isCapitalized() || (to + 2 < s.to() && tokens.get(to).is("of") && tokens.get(to + 1).is("the")
-                            && tokens.get(to + 2).isCapitalized())) {
+                            && caps(to + 1) || (to + 2 < s.to() && tokens.get(to).is("of") && tokens.get(to + 1).is("the")
+                            && caps(to + 2))) {
                         int k = tokens.get(to + 1).is("the") ? to + 2 : to + 1;
                         int end = k;
-                        while (end < s.to() && tokens.get(end).isCapitalized() && !FUNCTION_WORDS.contains(tokens.get(end).norm())) {
+                        while (end < s.to() && caps(end) && !words.in(end, WordClass.FUNCTION)) {
                             end++;
                         }
                         if (end == k) {
@@ -528,7 +578,7 @@ final class EntityExtractor {
                         }
                         to = end;
                     }
-                    while (to < s.to() && tokens.get(to).isCapitalized() && isOrgHead(to)) {
+                    while (to < s.to() && caps(to) && isOrgHead(to)) {
                         to++;
                     }
                     if (to - from < 2) {
@@ -541,9 +591,7 @@ final class EntityExtractor {
         }
 
         private boolean canExtendLeft(int i) {
-            Token t = tokens.get(i);
-            return t.isCapitalized() && !FUNCTION_WORDS.contains(t.norm()) && !CALENDAR.contains(t.norm())
-                    && !inPerson[i];
+            return caps(i) && !words.in(i, WordClass.FUNCTION) && !words.in(i, WordClass.CALENDAR) && !inPerson[i];
         }
 
         private Mention countryMentionEndingAt(int i) {
@@ -556,8 +604,7 @@ final class EntityExtractor {
         }
 
         private boolean isOrgHead(int i) {
-            Match<Cue> m = lex.roles().matcher().longestAt(tokens, i, i + 1);
-            return m != null && hasLabel(m, "ORG_HEAD");
+            return (lex.roles().matcher().tagsAt(words, i) & orgHead) != 0;
         }
 
         private void addOrg(int from, int to, int sentence) {
@@ -591,16 +638,14 @@ final class EntityExtractor {
         void placesByNoun() {
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
-                    Token t = tokens.get(i);
-                    if (taken[i] || !t.isCapitalized() || FUNCTION_WORDS.contains(t.norm()) || CALENDAR.contains(t.norm())
-                            || i == s.from()) {
+                    if (taken[i] || !caps(i) || words.in(i, WordClass.FUNCTION) || words.in(i, WordClass.CALENDAR) || i == s.from()) {
                         continue;
                     }
-                    boolean nounAfter = i + 1 < s.to() && isPlaceNoun(i + 1) && !tokens.get(i + 1).isCapitalized();
+                    boolean nounAfter = i + 1 < s.to() && !caps(i + 1) && isPlaceNoun(i + 1);
                     boolean nounBefore = i - 2 >= s.from() && tokens.get(i - 1).is("of") && isPlaceNoun(i - 2)
-                            && !tokens.get(i - 2).isCapitalized();
+                            && !caps(i - 2);
                     if (nounAfter || nounBefore) {
-                        String text = t.text();
+                        String text = tokens.get(i).text();
                         add(new Mention(EntityType.LOCATION, i, i + 1, s.index(), text, text, null, Via.NONE, false, null, null));
                         taken[i] = true;
                     }
@@ -609,11 +654,18 @@ final class EntityExtractor {
         }
 
         private boolean isPlaceNoun(int i) {
-            Match<Cue> m = lex.roles().matcher().longestAt(tokens, i, i + 1);
-            return m != null && hasLabel(m, "PLACE_NOUN");
+            return (lex.roles().matcher().tagsAt(words, i) & placeNoun) != 0;
+        }
+
+        /** {@link Token#isCapitalized()} of token {@code i}, from the story's flags. */
+        private boolean caps(int i) {
+            return words.capitalized(i);
         }
 
         private String span(int from, int to) {
+            if (to - from == 1) {
+                return tokens.get(from).text();
+            }
             StringBuilder sb = new StringBuilder();
             for (int i = from; i < to; i++) {
                 Token t = tokens.get(i);
@@ -643,16 +695,12 @@ final class EntityExtractor {
 
         @SuppressWarnings("unchecked")
         List<Mention> at(int i) {
-            return lists[i] == null ? new ArrayList<>(0) : (List<Mention>) lists[i];
+            return lists[i] == null ? java.util.Collections.emptyList() : (List<Mention>) lists[i];
         }
     }
 
-    static boolean hasLabel(Match<Cue> m, String label) {
-        for (Cue c : m.values()) {
-            if (c.label().equals(label)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether one of a role match's cues has the label whose bit is {@code labelBit}. */
+    static boolean is(Match<Cue> m, long labelBit) {
+        return (m.tags() & labelBit) != 0;
     }
 }

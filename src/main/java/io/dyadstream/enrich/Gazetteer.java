@@ -35,15 +35,22 @@ public final class Gazetteer {
     /** A country's names. */
     public record Country(String code, String name, List<String> capitals) {}
 
-    private final PhraseMatcher<Entry> matcher = new PhraseMatcher<>();
+    private final PhraseMatcher<Entry> matcher;
     private final Map<String, Country> countries = new HashMap<>();
     private final Map<String, String> countryByNormalName = new HashMap<>();
     private final Map<String, Entry> orgByNormalName = new HashMap<>();
 
-    private Gazetteer() {}
+    private Gazetteer(Vocabulary vocabulary) {
+        this.matcher = new PhraseMatcher<>(vocabulary, false);
+    }
 
     public static Gazetteer loadDefault() {
-        Gazetteer g = new Gazetteer();
+        return loadDefault(new Vocabulary());
+    }
+
+    /** The bundled gazetteer, its words numbered in {@code vocabulary}. */
+    static Gazetteer loadDefault(Vocabulary vocabulary) {
+        Gazetteer g = new Gazetteer(vocabulary);
         Set<String> stops = new HashSet<>();
         List<String[]> overrides = new ArrayList<>();
         read("gazetteer/overrides.tsv", row -> {

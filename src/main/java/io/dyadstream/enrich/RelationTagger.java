@@ -33,59 +33,170 @@ final class RelationTagger {
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
     private static final int OBJECT_REACH = 10;
-    private static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
+    static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
             "towards", "on", "into", "at", "in", "by", "of");
-    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
+    static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
+    private static final java.util.Comparator<Mention> BY_START = java.util.Comparator.comparingInt(Mention::from);
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
-    private static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
+    static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");
 
     private final Lexicons lex;
+    /** The bits of the role labels the rules ask about ({@link CueLexicon#labelBit}). */
+    private final long visit;
+    private final long pairRef;
+    private final long reciprocal;
+    private final long multi;
+    private final long trilateral;
 
     RelationTagger(Lexicons lexicons) {
         this.lex = lexicons;
+        CueLexicon roles = lexicons.roles();
+        this.visit = roles.labelBit("VISIT");
+        this.pairRef = roles.labelBit("PAIR_REF");
+        this.reciprocal = roles.labelBit("RECIPROCAL");
+        this.multi = roles.labelBit("MULTI");
+        this.trilateral = roles.labelBit("TRILATERAL");
     }
 
     private record Found(String pair, EventType type, Modality modality, Direction direction, double confidence, Sentence sentence,
             boolean strong) {}
 
-    /** What one sentence holds, found in one pass: its actors, event cues, role words and sector cues. */
-    private record Facts(Sentence sentence, List<Mention> mentions, List<Mention> actors, List<Match<Cue>> cues, Set<String> roles,
-            Set<Sector> sectors) {
+    /**
+     * Two countries in code order, and the pair's key "A-B", made when first asked for (many pairs a
+     * cue suggests are the same pair again). Country codes are alpha-3 (no '-'), so a key splits back
+     * into its two codes at the '-'.
+     */
+    private static final class Pair {
+        private final String a;
+        private final String b;
+        private String key;
 
-        boolean has(String role) {
-            return roles.contains(role);
+        private Pair(String a, String b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        static Pair of(String x, String y) {
+            return x.compareTo(y) < 0 ? new Pair(x, y) : new Pair(y, x);
+        }
+
+        static Pair ofKey(String key) {
+            String[] ab = key.split("-");
+            Pair pair = new Pair(ab[0], ab[1]);
+            pair.key = key;
+            return pair;
+        }
+
+        String a() {
+            return a;
+        }
+
+        String b() {
+            return b;
+        }
+
+        String key() {
+            if (key == null) {
+                key = a + "-" + b;
+            }
+            return key;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && a.equals(p.a) && b.equals(p.b);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * a.hashCode() + b.hashCode();
         }
     }
 
-    List<PairRelation> tag(String text, List<Token> tokens, List<Sentence> sentences, List<Mention> mentions) {
-        List<Facts> facts = facts(tokens, sentences, mentions);
+    /** A tag's event type and modality: the found cues of a pair are grouped by these. */
+    private record TypeAndModality(EventType type, Modality modality) {}
+
+    /**
+     * What one sentence holds: its mentions, event cues and role words, and for a sentence with cues
+     * its actors (the sentences without cues take part only through their mentions and sectors).
+     */
+    private record Facts(Sentence sentence, List<Mention> mentions, List<Mention> actors, List<Match<Cue>> cues, RoleMatches roles) {
+
+        /** Whether the sentence holds a role phrase with the label whose bit is {@code labelBit}. */
+        boolean has(long labelBit) {
+            return roles.inSentence(sentence.index(), labelBit);
+        }
+    }
+
+    /**
+     * The sectors each sentence's cues name (cue words inside the names of places and persons left
+     * out), found when first asked for: only sentences that bear on a pair are.
+     */
+    private final class SentenceSectors {
+        private final StoryWords words;
+        private final List<Sentence> sentences;
+        private final boolean[] inPlaceOrPerson;
+        private final List<Set<Sector>> found;
+
+        SentenceSectors(StoryWords words, List<Sentence> sentences, boolean[] inPlaceOrPerson) {
+            this.words = words;
+            this.sentences = sentences;
+            this.inPlaceOrPerson = inPlaceOrPerson;
+            this.found = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), null));
+        }
+
+        Set<Sector> of(int sentence) {
+            Set<Sector> sectors = found.get(sentence);
+            if (sectors == null) {
+                sectors = EnumSet.noneOf(Sector.class);
+                Sentence s = sentences.get(sentence);
+                PhraseMatcher<Cue> cues = lex.sectors().matcher();
+                for (Match<Cue> m = cues.firstMatch(words, s.from(), s.to()); m != null; m = cues.firstMatch(words, m.to(), s.to())) {
+                    if (!inPlaceOrPerson[m.from()]) {
+                        for (Cue c : m.values()) {
+                            sectors.add(Sector.valueOf(c.label()));
+                        }
+                    }
+                }
+                found.set(sentence, sectors);
+            }
+            return sectors;
+        }
+    }
+
+    List<PairRelation> tag(String text, List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles,
+            List<Mention> mentions) {
+        boolean[] inPlaceOrPerson = new boolean[words.size()];
+        List<Facts> facts = facts(words, sentences, roles, mentions, inPlaceOrPerson);
+        Map<Match<Cue>, Modality> modalities = new java.util.IdentityHashMap<>();
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
         for (Facts f : facts) {
             if (f.cues().isEmpty()) {
                 continue;
             }
-            Set<String> countries = new LinkedHashSet<>();
-            f.actors().forEach(a -> countries.add(a.country()));
+            List<String> countries = countries(f.actors());
             if (countries.size() < 2) {
-                if (f.has("PAIR_REF")) {
+                if (f.has(pairRef)) {
                     referring.add(f);
                 }
                 continue;
             }
-            Set<String> excluded = listedTogether(tokens, f);
-            List<List<Mention>> groups = groups(f.actors(), tokens);
-            Map<String, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
+            Set<String> excluded = listedTogether(words, f, f.has(multi) && !f.has(trilateral));
+            ActorGroups groups = groups(f.actors(), tokens, words);
+            ActorIndex actors = new ActorIndex(f.actors());
+            boolean mutual = f.has(reciprocal);
+            Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
             for (Match<Cue> cue : f.cues()) {
-                for (String[] pair : pairsFor(cue, groups, tokens, countries, excluded, f.has("RECIPROCAL"))) {
-                    cuesByPair.computeIfAbsent(pair[0] + "-" + pair[1], k -> new ArrayList<>()).add(cue);
+                for (Pair pair : pairsFor(cue, groups, countries, excluded, mutual)) {
+                    cuesByPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(cue);
                 }
             }
             for (var entry : cuesByPair.entrySet()) {
-                String[] pair = entry.getKey().split("-");
-                for (Match<Cue> cue : linking(entry.getValue(), pair[0], pair[1], f.actors())) {
-                    found.addAll(tagsFor(pair[0], pair[1], cue, f.actors(), tokens, f.sentence()));
+                Pair pair = entry.getKey();
+                for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors)) {
+                    tagsFor(pair, cue, actors, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
                 }
             }
         }
@@ -97,23 +208,30 @@ final class RelationTagger {
         }
         String mainPair = mainPair(found, established);
         if (mainPair != null) {
-            String[] ab = mainPair.split("-");
+            Pair main = Pair.ofKey(mainPair);
+            ActorIndex none = new ActorIndex(List.of());
             for (Facts f : referring) {
                 for (Match<Cue> cue : f.cues()) {
-                    found.addAll(tagsFor(ab[0], ab[1], cue, List.of(), tokens, f.sentence()));
+                    tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
                 }
             }
         }
-        return build(text, found, established, facts, mainPair, referring);
+        return build(text, found, established, facts, new SentenceSectors(words, sentences, inPlaceOrPerson), mainPair, referring);
     }
 
-    /** One pass per lexicon over each sentence; cues inside names ("Shanghai Cooperation Organisation") are left out. */
-    private List<Facts> facts(List<Token> tokens, List<Sentence> sentences, List<Mention> mentions) {
-        Map<Integer, List<Mention>> bySentence = new HashMap<>();
-        boolean[] inName = new boolean[tokens.size()];
-        boolean[] inPlaceOrPerson = new boolean[tokens.size()];
+    /**
+     * One pass of the event cues over each sentence; cues inside names ("Shanghai Cooperation
+     * Organisation") are left out. Marks the tokens inside names of places and persons in {@code inPlaceOrPerson}.
+     */
+    private List<Facts> facts(StoryWords words, List<Sentence> sentences, RoleMatches roles, List<Mention> mentions,
+            boolean[] inPlaceOrPerson) {
+        List<List<Mention>> bySentence = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), List.of()));
+        boolean[] inName = new boolean[words.size()];
         for (Mention m : mentions) {
-            bySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
+            if (bySentence.get(m.sentence()).isEmpty()) {
+                bySentence.set(m.sentence(), new ArrayList<>());
+            }
+            bySentence.get(m.sentence()).add(m);
             if (m.type() != EntityType.COUNTRY && m.type() != EntityType.DATE) {
                 for (int i = m.from(); i < m.to(); i++) {
                     inName[i] = true;
@@ -123,19 +241,22 @@ final class RelationTagger {
         }
         List<Facts> facts = new ArrayList<>(sentences.size());
         for (Sentence s : sentences) {
-            List<Match<Cue>> cues = lex.eventTypes().matcher().findAll(tokens, s.from(), s.to());
-            cues.removeIf(m -> inName[m.from()] || m.values().get(0).label().equals(CueLexicon.NONE));
-            Set<String> roles = new java.util.HashSet<>();
-            lex.roles().matcher().scan(tokens, s.from(), s.to(), m -> m.values().forEach(c -> roles.add(c.label())));
-            Set<Sector> sectors = EnumSet.noneOf(Sector.class);
-            lex.sectors().matcher().scan(tokens, s.from(), s.to(), m -> {
-                if (!inPlaceOrPerson[m.from()]) {
-                    m.values().forEach(c -> sectors.add(Sector.valueOf(c.label())));
+            List<Match<Cue>> cues = List.of();
+            PhraseMatcher<Cue> events = lex.eventTypes().matcher();
+            for (Match<Cue> m = events.firstMatch(words, s.from(), s.to()); m != null; m = events.firstMatch(words, m.to(), s.to())) {
+                if (!inName[m.from()] && !m.values().get(0).label().equals(CueLexicon.NONE)) {
+                    if (cues.isEmpty()) {
+                        cues = new ArrayList<>(2);
+                    }
+                    cues.add(m);
                 }
-            });
-            List<Mention> inSentence = bySentence.getOrDefault(s.index(), List.of());
-            boolean onSite = roles.contains("VISIT") || hasMaterialConflict(cues);
-            facts.add(new Facts(s, inSentence, actors(inSentence, onSite), cues, roles, sectors));
+            }
+            List<Mention> inSentence = bySentence.get(s.index());
+            List<Mention> actors = List.of();
+            if (!cues.isEmpty()) {
+                actors = actors(inSentence, s, roles, cues, visit);
+            }
+            facts.add(new Facts(s, inSentence, actors, cues, roles));
         }
         return facts;
     }
@@ -144,27 +265,43 @@ final class RelationTagger {
      * Actors side by side: a run of actor mentions with only coordination between them ("Belarus and
      * Kazakhstan", "the U.S., Australia and Japan", "Kazakh President Tokayev").
      */
-    private static List<List<Mention>> groups(List<Mention> actors, List<Token> tokens) {
+    private static ActorGroups groups(List<Mention> actors, List<Token> tokens, StoryWords words) {
         List<List<Mention>> groups = new ArrayList<>();
-        List<Mention> sorted = new ArrayList<>(actors);
-        sorted.sort(java.util.Comparator.comparingInt(Mention::from));
+        List<Mention> sorted = actors;
+        if (!isSortedByStart(actors)) { // they mostly come in text order already
+            sorted = new ArrayList<>(actors);
+            sorted.sort(BY_START);
+        }
         for (Mention m : sorted) {
             List<Mention> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             Mention prev = last == null ? null : last.get(last.size() - 1);
-            if (prev != null && (m.from() < prev.to() || glued(tokens, prev, m))) {
+            if (prev != null && (m.from() < prev.to() || glued(words, prev, m))) {
                 last.add(m);
             } else {
                 groups.add(new ArrayList<>(List.of(m)));
             }
         }
-        return groups;
+        List<ActorGroups.Group> out = new ArrayList<>(groups.size());
+        for (List<Mention> group : groups) {
+            out.add(new ActorGroups.Group(group, codes(group), isPrepositionalObject(group, tokens, words)));
+        }
+        return new ActorGroups(out);
     }
 
-    private static boolean glued(List<Token> tokens, Mention prev, Mention next) {
+    private static boolean isSortedByStart(List<Mention> mentions) {
+        for (int k = 1; k < mentions.size(); k++) {
+            if (mentions.get(k - 1).from() > mentions.get(k).from()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean glued(StoryWords words, Mention prev, Mention next) {
         if (prev.country().equals(next.country()) && next.from() - prev.to() <= 3) {
             return true; // "Kazakh President Kassym-Jomart Tokayev"
         }
-        return onlyCoordinationBetween(tokens, prev.to(), next.from());
+        return onlyCoordinationBetween(words, prev.to(), next.from());
     }
 
     /**
@@ -178,42 +315,31 @@ final class RelationTagger {
      * sentence says the act is mutual ("each", "each other"). Countries listed side by side never pair
      * with each other. A sentence with exactly two countries relates them in any case.
      */
-    private static List<String[]> pairsFor(Match<Cue> cue, List<List<Mention>> groups, List<Token> tokens,
-            Set<String> sentenceCountries, Set<String> excluded, boolean reciprocal) {
-        List<Mention> subject = null;
-        List<Mention> object = null;
-        for (int g = groups.size() - 1; g >= 0; g--) {
-            List<Mention> group = groups.get(g);
-            if (group.get(group.size() - 1).to() <= cue.from()) {
-                if (subject == null) {
-                    subject = group;
-                }
-                if (!isPrepositionalObject(group, tokens)) {
-                    subject = group;
-                    break;
-                }
-            }
+    private static Set<Pair> pairsFor(Match<Cue> cue, ActorGroups groups, List<String> sentenceCountries, Set<String> excluded,
+            boolean reciprocal) {
+        ActorGroups.Group subject = groups.subjectBefore(cue.from());
+        ActorGroups.Group object = groups.firstFrom(cue.to());
+        if (object != null && object.from() - cue.to() > OBJECT_REACH) {
+            object = null;
         }
-        for (List<Mention> group : groups) {
-            if (group.get(0).from() >= cue.to()) {
-                if (group.get(0).from() - cue.to() <= OBJECT_REACH) {
-                    object = group;
-                }
+        boolean directed = true;
+        for (Cue c : cue.values()) {
+            if (UNDIRECTED.contains(EventType.valueOf(c.label()))) {
+                directed = false;
                 break;
             }
         }
-        boolean directed = cue.values().stream().allMatch(c -> !UNDIRECTED.contains(EventType.valueOf(c.label())));
-        Set<String> pairs = new LinkedHashSet<>();
+        Set<Pair> pairs = new LinkedHashSet<>();
         if (subject != null && object != null) {
-            for (String a : codes(subject)) {
-                for (String b : codes(object)) {
+            for (String a : subject.codes()) {
+                for (String b : object.codes()) {
                     addPair(pairs, a, b);
                 }
             }
         }
-        List<Mention> alone = object == null ? subject : subject == null ? object : directed ? null : subject;
+        ActorGroups.Group alone = object == null ? subject : subject == null ? object : directed ? null : subject;
         if (alone != null) {
-            List<String> side = new ArrayList<>(codes(alone));
+            List<String> side = alone.codes();
             if (!directed || side.size() == 2 || reciprocal) {
                 for (int x = 0; x < side.size(); x++) {
                     for (int y = x + 1; y < side.size(); y++) {
@@ -225,32 +351,43 @@ final class RelationTagger {
             }
         }
         if (pairs.isEmpty() && sentenceCountries.size() == 2 && excluded.isEmpty()) {
-            List<String> two = new ArrayList<>(sentenceCountries);
-            addPair(pairs, two.get(0), two.get(1));
+            addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
         }
-        List<String[]> out = new ArrayList<>();
-        pairs.forEach(p -> out.add(p.split("-")));
-        return out;
+        return pairs;
     }
 
     /** "for the Philippines", "about China's conduct": a group governed by a preposition. */
-    private static boolean isPrepositionalObject(List<Mention> group, List<Token> tokens) {
+    private static boolean isPrepositionalObject(List<Mention> group, List<Token> tokens, StoryWords words) {
         int i = group.get(0).from() - 1;
         if (i >= 0 && tokens.get(i).is("the")) {
             i--;
         }
-        return i >= 0 && OBJECT_PREPOSITIONS.contains(tokens.get(i).norm());
+        return i >= 0 && words.in(i, WordClass.OBJECT_PREPOSITION);
     }
 
-    private static Set<String> codes(List<Mention> group) {
-        Set<String> codes = new LinkedHashSet<>();
-        group.forEach(m -> codes.add(m.country()));
-        return codes;
+    /** The countries of a group's actors, each once, in order. */
+    private static List<String> codes(List<Mention> group) {
+        return group.size() == 1 ? List.of(group.get(0).country()) : countries(group);
     }
 
-    private static void addPair(Set<String> pairs, String a, String b) {
+    /**
+     * The countries of mentions, each once, in order. A list, not a set: there are a few countries per
+     * sentence, and never more than there are country codes, so a look through the list stays cheap.
+     */
+    private static List<String> countries(List<Mention> mentions) {
+        List<String> countries = new ArrayList<>(4);
+        for (int k = 0; k < mentions.size(); k++) {
+            String c = mentions.get(k).country();
+            if (!countries.contains(c)) {
+                countries.add(c);
+            }
+        }
+        return countries;
+    }
+
+    private static void addPair(Set<Pair> pairs, String a, String b) {
         if (!a.equals(b)) {
-            pairs.add(a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a);
+            pairs.add(Pair.of(a, b));
         }
     }
 
@@ -259,24 +396,22 @@ final class RelationTagger {
      * envoy"), those report the pair's event, and the sentence's other cues (a cause, a background, an
      * embedded clause: "accused Y of attacking") are left to the pairs they stand between.
      */
-    private static List<Match<Cue>> linking(List<Match<Cue>> cues, String a, String b, List<Mention> actors) {
+    private static List<Match<Cue>> linking(List<Match<Cue>> cues, String a, String b, ActorIndex actors) {
         List<Match<Cue>> between = new ArrayList<>();
         for (Match<Cue> cue : cues) {
-            if ((has(actors, a, cue, true) && has(actors, b, cue, false)) || (has(actors, b, cue, true) && has(actors, a, cue, false))) {
+            if ((actors.endsBy(a, cue.from()) && actors.startsFrom(b, cue.to()))
+                    || (actors.endsBy(b, cue.from()) && actors.startsFrom(a, cue.to()))) {
                 between.add(cue);
             }
         }
-        boolean strong = between.stream().anyMatch(c -> c.values().stream().anyMatch(v -> v.weight() >= STRONG_CUE));
-        return strong ? between : cues;
-    }
-
-    private static boolean has(List<Mention> actors, String code, Match<Cue> cue, boolean before) {
-        for (Mention m : actors) {
-            if (m.country().equals(code) && (before ? m.to() <= cue.from() : m.from() >= cue.to())) {
-                return true;
+        for (Match<Cue> cue : between) {
+            for (Cue c : cue.values()) {
+                if (c.weight() >= STRONG_CUE) {
+                    return between;
+                }
             }
         }
-        return false;
+        return cues;
     }
 
     private static boolean hasMaterialConflict(List<Match<Cue>> cues) {
@@ -296,10 +431,15 @@ final class RelationTagger {
      * ({@code onSite}), a country named as the place is a party too: the host of the visit ("arrived in
      * Amman on a visit"), the ground of the attack ("strengthened its forces in Lebanon").
      */
-    private static List<Mention> actors(List<Mention> inSentence, boolean onSite) {
+    private static List<Mention> actors(List<Mention> inSentence, Sentence s, RoleMatches roles, List<Match<Cue>> cues, long visit) {
         List<Mention> actors = new ArrayList<>();
+        Boolean onSite = null; // worked out only if a mention needs it
         for (Mention m : inSentence) {
-            boolean host = onSite && (m.via() == Via.NAME || m.via() == Via.CAPITAL);
+            boolean place = m.via() == Via.NAME || m.via() == Via.CAPITAL;
+            if (place && !m.actor() && onSite == null) {
+                onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues);
+            }
+            boolean host = place && !m.actor() && onSite;
             if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
                 actors.add(m);
             }
@@ -316,9 +456,8 @@ final class RelationTagger {
      * Uzbekistan"), or of three in a multilateral setting ("attended the summit"): they make no pair with
      * each other. Three countries that act together ("China, Kyrgyzstan and Uzbekistan signed") do.
      */
-    private static Set<String> listedTogether(List<Token> tokens, Facts f) {
+    private static Set<String> listedTogether(StoryWords words, Facts f, boolean multilateral) {
         List<Mention> actors = f.actors();
-        boolean multilateral = f.has("MULTI") && !f.has("TRILATERAL");
         Set<String> excluded = new LinkedHashSet<>();
         List<Mention> run = new ArrayList<>();
         Mention prev = null;
@@ -326,12 +465,11 @@ final class RelationTagger {
             if (m.type() != EntityType.COUNTRY && m.via() != Via.CAPITAL) {
                 continue;
             }
-            if (prev != null && onlyCoordinationBetween(tokens, prev.to(), m.from())) {
-                run.add(m);
-            } else {
+            if (prev == null || !onlyCoordinationBetween(words, prev.to(), m.from())) {
                 closeRun(run, multilateral, excluded);
-                run = new ArrayList<>(List.of(m));
+                run.clear();
             }
+            run.add(m);
             prev = m;
         }
         closeRun(run, multilateral, excluded);
@@ -342,6 +480,9 @@ final class RelationTagger {
     }
 
     private static void closeRun(List<Mention> run, boolean multilateral, Set<String> excluded) {
+        if (run.size() < 3) {
+            return; // fewer than three countries
+        }
         Set<String> codes = new LinkedHashSet<>();
         run.forEach(m -> codes.add(m.country()));
         if (codes.size() >= 4 || (codes.size() == 3 && multilateral)) {
@@ -350,71 +491,39 @@ final class RelationTagger {
     }
 
     private static int distinct(List<Mention> actors) {
-        Set<String> codes = new LinkedHashSet<>();
-        actors.forEach(a -> codes.add(a.country()));
-        return codes.size();
+        return countries(actors).size();
     }
 
-    private static boolean onlyCoordinationBetween(List<Token> tokens, int from, int to) {
+    private static boolean onlyCoordinationBetween(StoryWords words, int from, int to) {
         if (to - from > 3) {
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!COORDINATION.contains(tokens.get(i).norm())) {
+            if (!words.in(i, WordClass.COORDINATION)) {
                 return false;
             }
         }
         return true;
     }
 
-    private List<Found> tagsFor(String a, String b, Match<Cue> cue, List<Mention> actors, List<Token> tokens, Sentence s) {
-        String pair = a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
-        Modality modality = modality(tokens, s, cue);
-        List<Found> out = new ArrayList<>();
+    /** Adds to {@code out} what a cue of sentence {@code s} says of a pair: one find per event type of the cue. */
+    private static void tagsFor(Pair pair, Match<Cue> cue, ActorIndex actors, Modality modality, Sentence s, List<Found> out) {
+        String a = pair.a();
+        String b = pair.b();
         for (Cue c : cue.values()) {
             EventType type = EventType.valueOf(c.label());
             Direction direction = UNDIRECTED.contains(type) ? null : direction(a, b, cue, actors);
-            double confidence = c.weight() * actorStrength(a, b, actors);
-            out.add(new Found(pair, type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
+            double confidence = c.weight() * Math.min(actors.strength(a), actors.strength(b));
+            out.add(new Found(pair.key(), type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
         }
-        return out;
-    }
-
-    private static double actorStrength(String a, String b, List<Mention> actors) {
-        return Math.min(strength(a, actors), strength(b, actors));
-    }
-
-    private static double strength(String code, List<Mention> actors) {
-        double best = actors.isEmpty() ? 0.8 : 0.6;
-        for (Mention m : actors) {
-            if (code.equals(m.country())) {
-                best = Math.max(best, switch (m.via()) {
-                    case NAME, PERSON, SEAT -> 1.0;
-                    case ORG, DEMONYM -> 0.9;
-                    case CAPITAL -> 0.85;
-                    default -> 0.7;
-                });
-            }
-        }
-        return best;
     }
 
     /** Source and target where one country's actor comes before the cue and only the other's after it. */
-    private static Direction direction(String a, String b, Match<Cue> cue, List<Mention> actors) {
-        boolean aBefore = false;
-        boolean bBefore = false;
-        boolean aAfter = false;
-        boolean bAfter = false;
-        for (Mention m : actors) {
-            boolean before = m.to() <= cue.from();
-            if (m.country().equals(a)) {
-                aBefore |= before;
-                aAfter |= !before;
-            } else if (m.country().equals(b)) {
-                bBefore |= before;
-                bAfter |= !before;
-            }
-        }
+    private static Direction direction(String a, String b, Match<Cue> cue, ActorIndex actors) {
+        boolean aBefore = actors.endsBy(a, cue.from());
+        boolean bBefore = actors.endsBy(b, cue.from());
+        boolean aAfter = actors.endsAfter(a, cue.from());
+        boolean bAfter = actors.endsAfter(b, cue.from());
         if (aBefore && bAfter && !bBefore) {
             return new Direction(a, b);
         }
@@ -424,17 +533,28 @@ final class RelationTagger {
         return null;
     }
 
-    private Modality modality(List<Token> tokens, Sentence s, Match<Cue> cue) {
+    /** The modality of a cue, worked out once per cue: it does not depend on the pair. */
+    private Modality modality(Map<Match<Cue>, Modality> known, List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
+        Modality modality = known.get(cue);
+        if (modality == null) {
+            modality = modality(tokens, words, s, cue);
+            known.put(cue, modality);
+        }
+        return modality;
+    }
+
+    private Modality modality(List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
         boolean planned = false;
         boolean negated = false;
         int start = cue.from();
         for (int i = cue.from() - 1; i >= Math.max(s.from(), cue.from() - MODALITY_WINDOW); i--) {
-            if (CLAUSE_BREAKS.contains(tokens.get(i).norm())) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
                 break;
             }
             start = i;
         }
-        for (Match<Cue> m : lex.modality().matcher().findAll(tokens, start, cue.from())) {
+        PhraseMatcher<Cue> cues = lex.modality().matcher();
+        for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
             for (Cue c : m.values()) {
                 if (!c.qualifier().equals("AFTER")) {
                     planned |= c.label().equals("PLANNED");
@@ -444,12 +564,12 @@ final class RelationTagger {
         }
         int end = cue.to();
         for (int i = cue.to(); i < Math.min(s.to(), cue.to() + MODALITY_WINDOW); i++) {
-            if (CLAUSE_BREAKS.contains(tokens.get(i).norm()) || tokens.get(i).is(".")) {
+            if (words.in(i, WordClass.CLAUSE_BREAK) || tokens.get(i).is(".")) {
                 break;
             }
             end = i + 1;
         }
-        for (Match<Cue> m : lex.modality().matcher().findAll(tokens, cue.to(), end)) {
+        for (Match<Cue> m = cues.firstMatch(words, cue.to(), end); m != null; m = cues.firstMatch(words, m.to(), end)) {
             for (Cue c : m.values()) {
                 if (c.qualifier().equals("AFTER")) {
                     planned |= c.label().equals("PLANNED");
@@ -470,28 +590,29 @@ final class RelationTagger {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
-    private List<PairRelation> build(String text, List<Found> found, Set<String> established, List<Facts> facts, String mainPair,
-            List<Facts> referring) {
-        Map<String, Map<String, List<Found>>> byPair = new TreeMap<>();
+    private List<PairRelation> build(String text, List<Found> found, Set<String> established, List<Facts> facts,
+            SentenceSectors sectors, String mainPair, List<Facts> referring) {
+        Map<String, Map<TypeAndModality, List<Found>>> byPair = new TreeMap<>();
         for (Found f : found) {
             if (established.contains(f.pair())) {
                 byPair.computeIfAbsent(f.pair(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(f.type() + "/" + f.modality(), k -> new ArrayList<>()).add(f);
+                        .computeIfAbsent(new TypeAndModality(f.type(), f.modality()), k -> new ArrayList<>()).add(f);
             }
         }
         List<PairRelation> pairs = new ArrayList<>();
+        Map<String, Set<Sector>> context = byPair.isEmpty() ? Map.of() : contextSectors(facts, sectors, mainPair, referring);
         for (var entry : byPair.entrySet()) {
             List<Tag> tags = new ArrayList<>();
             Set<Sector> pairSectors = EnumSet.noneOf(Sector.class);
             for (List<Found> group : entry.getValue().values()) {
-                Tag tag = tag(text, group, facts);
+                Tag tag = tag(text, group, sectors);
                 tags.add(tag);
                 if (tag.modality() != Modality.NEGATED) {
                     pairSectors.addAll(tag.sectors());
                 }
             }
             tags.sort((x, y) -> x.type() != y.type() ? x.type().compareTo(y.type()) : x.modality().compareTo(y.modality()));
-            pairSectors.addAll(contextSectors(entry.getKey(), facts, entry.getKey().equals(mainPair), referring));
+            pairSectors.addAll(context.getOrDefault(entry.getKey(), Set.of()));
             pairs.add(new PairRelation(entry.getKey(), List.of(entry.getKey().split("-")), tags, new ArrayList<>(pairSectors)));
         }
         return pairs;
@@ -499,31 +620,61 @@ final class RelationTagger {
 
     /**
      * Sectors of the sentences that speak of the pair and of no other country (a pair's story goes on
-     * about its fields after the sentence that names the event), and of the sentences that refer to
-     * the story's main pair ("the two countries").
+     * about its fields after the sentence that names the event), and, for the story's main pair, of
+     * the sentences that name only one or both of its countries or refer to it ("the two countries");
+     * by pair, in one pass over the sentences.
      */
-    private static Set<Sector> contextSectors(String pair, List<Facts> facts, boolean isMain, List<Facts> referring) {
-        Set<Sector> sectors = EnumSet.noneOf(Sector.class);
-        List<String> ends = List.of(pair.split("-"));
+    private static Map<String, Set<Sector>> contextSectors(List<Facts> facts, SentenceSectors sectors, String mainPair,
+            List<Facts> referring) {
+        Map<String, Set<Sector>> byPair = new HashMap<>();
+        boolean[] refers = new boolean[facts.size()];
+        referring.forEach(f -> refers[f.sentence().index()] = true);
+        List<String> mainEnds = mainPair == null ? List.of() : List.of(mainPair.split("-"));
+        Set<Sector> main = EnumSet.noneOf(Sector.class);
         for (Facts f : facts) {
-            if (f.sectors().isEmpty()) {
-                continue;
-            }
-            Set<String> named = new LinkedHashSet<>();
-            for (Mention m : f.mentions()) {
-                if (m.country() != null && m.type() != EntityType.DATE) {
-                    named.add(m.country());
+            // the countries the sentence names: the first two, and whether there are more, and whether all are the main pair's
+            String first = null;
+            String second = null;
+            boolean more = false;
+            boolean allOfMain = true;
+            List<Mention> inSentence = f.mentions();
+            for (int k = 0; k < inSentence.size(); k++) {
+                Mention m = inSentence.get(k);
+                String c = m.country();
+                if (c == null || m.type() == EntityType.DATE) {
+                    continue;
+                }
+                allOfMain &= mainEnds.contains(c);
+                if (first == null) {
+                    first = c;
+                } else if (!c.equals(first)) {
+                    if (second == null) {
+                        second = c;
+                    } else if (!c.equals(second)) {
+                        more = true;
+                    }
                 }
             }
-            boolean about = !named.isEmpty() && ends.containsAll(named) && (named.size() == 2 || isMain);
-            if (about || (isMain && referring.contains(f))) {
-                sectors.addAll(f.sectors());
+            boolean two = second != null && !more;
+            boolean ofMain = mainPair != null && ((first != null && allOfMain) || refers[f.sentence().index()]);
+            if (!two && !ofMain) {
+                continue;
+            }
+            Set<Sector> named = sectors.of(f.sentence().index());
+            if (two) {
+                byPair.computeIfAbsent(Pair.of(first, second).key(), k -> EnumSet.noneOf(Sector.class)).addAll(named);
+            }
+            if (ofMain) {
+                main.addAll(named);
             }
         }
-        return sectors;
+        if (mainPair != null) {
+            byPair.computeIfAbsent(mainPair, k -> EnumSet.noneOf(Sector.class)).addAll(main);
+        }
+        return byPair;
     }
 
-    private static Tag tag(String text, List<Found> group, List<Facts> facts) {
+    private static Tag tag(String text, List<Found> group, SentenceSectors sentenceSectors) {
         Found first = group.get(0);
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         Map<Integer, Evidence> evidence = new TreeMap<>();
@@ -534,7 +685,7 @@ final class RelationTagger {
             Sentence s = f.sentence();
             if (seen.add(s.index())) {
                 evidence.put(s.start(), new Evidence(s.start(), s.end(), text.substring(s.start(), s.end())));
-                sectors.addAll(facts.get(s.index()).sectors());
+                sectors.addAll(sentenceSectors.of(s.index()));
                 miss *= 1 - f.confidence();
             }
             if (direction != null && !direction.equals(f.direction())) {

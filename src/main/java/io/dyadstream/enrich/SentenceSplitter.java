@@ -98,6 +98,9 @@ public final class SentenceSplitter {
     }
 
     private static boolean blankLineBetween(String text, int from, int to) {
+        if (to - from < 2) {
+            return false; // no room for two line breaks (most tokens stand a space apart or less)
+        }
         int newlines = 0;
         for (int i = from; i < to; i++) {
             if (text.charAt(i) == '\n' && ++newlines == 2) {

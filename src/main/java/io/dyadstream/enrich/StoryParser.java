@@ -68,8 +68,9 @@ public final class StoryParser {
         try {
             node = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation where = e.getLocation(); // null when a parser limit (nesting depth, number length) stops it
             throw new InvalidStoryException("malformed JSON envelope: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+                    + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr()), e);
         }
         if (!(node instanceof ObjectNode envelope)) {
             throw new InvalidStoryException("malformed JSON envelope: expected one JSON object");

@@ -1,16 +1,19 @@
 package io.dyadstream.enrich;
 
 /**
- * One token of a story: its offsets in the text, the text as written, {@code norm}, the form the
- * matchers compare (lower case, accents folded, typographic apostrophes made plain), and {@code stem},
- * the form the cue matchers compare ({@link Stemmer}), computed once here rather than at every lookup.
+ * One token of a story: its offsets in the text, the text as written, and {@code norm}, the form the
+ * matchers compare (lower case, accents folded, typographic apostrophes made plain).
  */
-public record Token(int start, int end, String text, String norm, Kind kind, String stem) {
+public record Token(int start, int end, String text, String norm, Kind kind) {
 
     public enum Kind { WORD, NUMBER, PUNCT }
 
-    public Token(int start, int end, String text, String norm, Kind kind) {
-        this(start, end, text, norm, kind, kind == Kind.WORD ? Stemmer.stem(norm) : norm);
+    /**
+     * The form the stemmed cue matchers compare ({@link Stemmer}), made when asked for: a story's
+     * {@link Vocabulary} lookup knows the stems of the words it holds, and needs this only for the others.
+     */
+    public String stem() {
+        return kind == Kind.WORD ? Stemmer.stem(norm) : norm;
     }
 
     public boolean isWord() {

@@ -9,117 +9,239 @@ import java.util.List;
  * ("U.S.", "U.A.E."), numbers with decimal or thousands separators whole ("46.6", "1,546"), and splits
  * the possessive "'s" and hyphens into tokens of their own, so that "Pakistan's" and "Nur-Sultan" match
  * the gazetteer the same way as its entries, which go through this tokenizer too.
+ *
+ * <p>Given a {@link Vocabulary}, it also looks each token up as it makes it ({@link StoryWords}): an
+ * ASCII word is found straight from the text, and a known word takes the vocabulary's string as its
+ * normal form (and as its text, when written in lower case), so that most words need no string of
+ * their own and no second pass.
  */
 public final class Tokenizer {
 
-    private Tokenizer() {}
+    /** A story's tokens and their words. */
+    record Tokenized(List<Token> tokens, StoryWords words) {}
+
+    /** The one-character strings of ASCII, shared by all punctuation tokens rather than made anew for each. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
+
+    private final String text;
+    /** The text's characters: the scans below read them from an array rather than through the string. */
+    private final char[] chars;
+    private final List<Token> tokens;
+    /** With a vocabulary, the tokens' words, looked up as the tokens are made; else null. */
+    private final Vocabulary vocabulary;
+    private final StoryWords.Builder words;
+
+    private Tokenizer(String text, Vocabulary vocabulary) {
+        int capacity = text.length() / 5 + 4;
+        this.text = text;
+        this.chars = text.toCharArray();
+        this.tokens = new ArrayList<>(capacity);
+        this.vocabulary = vocabulary;
+        this.words = vocabulary == null ? null : new StoryWords.Builder(vocabulary, capacity);
+    }
 
     public static List<Token> tokenize(String text) {
-        List<Token> tokens = new ArrayList<>(text.length() / 5 + 4);
-        int n = text.length();
+        Tokenizer tokenizer = new Tokenizer(text, null);
+        tokenizer.run();
+        return tokenizer.tokens;
+    }
+
+    /** The tokens of a story and their words in {@code vocabulary}, in one pass. */
+    static Tokenized tokenize(String text, Vocabulary vocabulary) {
+        Tokenizer tokenizer = new Tokenizer(text, vocabulary);
+        tokenizer.run();
+        return new Tokenized(tokenizer.tokens, tokenizer.words.build());
+    }
+
+    private void run() {
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\ufeff') {
+            char c = chars[i];
+            if (c < 0x80) {
+                // ASCII, the common case, classified without the Unicode tables: the same classes as below
+                if (c <= ' ' || c == 0x7f) {
+                    i++;
+                } else if (c >= '0' && c <= '9') {
+                    i = number(i);
+                } else if (isAsciiLetter(c)) {
+                    i = word(i);
+                } else {
+                    add(new Token(i, i + 1, ASCII[c], normPunct(c), Token.Kind.PUNCT));
+                    i++;
+                }
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\ufeff') {
                 i++;
             } else if (Character.isDigit(c)) {
-                i = number(text, i, tokens);
+                i = number(i);
             } else if (Character.isLetter(c)) {
-                i = word(text, i, tokens);
+                i = word(i);
             } else if (Character.isHighSurrogate(c) && i + 1 < n) {
-                tokens.add(new Token(i, i + 2, text.substring(i, i + 2), text.substring(i, i + 2), Token.Kind.PUNCT));
+                add(new Token(i, i + 2, text.substring(i, i + 2), text.substring(i, i + 2), Token.Kind.PUNCT));
                 i += 2;
             } else {
-                String s = String.valueOf(c);
-                tokens.add(new Token(i, i + 1, s, normPunct(c), Token.Kind.PUNCT));
+                add(new Token(i, i + 1, String.valueOf(c), normPunct(c), Token.Kind.PUNCT));
                 i++;
             }
         }
-        return tokens;
     }
 
-    private static int number(String text, int start, List<Token> tokens) {
-        int n = text.length();
+    private void add(Token t) {
+        tokens.add(t);
+        if (words != null) {
+            words.add(t, vocabulary.normId(t.norm()));
+        }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code Character.isLetterOrDigit(c) || Character.getType(c) == NON_SPACING_MARK}, with a shortcut for ASCII. */
+    private static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return isAsciiLetter(c) || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    private int number(int start) {
+        int n = chars.length;
         int i = start;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (Character.isDigit(c)) {
                 i++;
-            } else if ((c == '.' || c == ',') && i + 1 < n && Character.isDigit(text.charAt(i + 1))) {
+            } else if ((c == '.' || c == ',') && i + 1 < n && Character.isDigit(chars[i + 1])) {
                 i++;
             } else {
                 break;
             }
         }
         // "20th", "1990s": a number with a letter tail stays one token
-        while (i < n && Character.isLetter(text.charAt(i))) {
+        while (i < n && Character.isLetter(chars[i])) {
             i++;
         }
         String s = text.substring(start, i);
-        tokens.add(new Token(start, i, s, s.toLowerCase(), Token.Kind.NUMBER));
+        add(new Token(start, i, s, s.toLowerCase(), Token.Kind.NUMBER));
         return i;
     }
 
-    private static int word(String text, int start, List<Token> tokens) {
-        int n = text.length();
-        int dotted = dottedAbbreviation(text, start);
+    private int word(int start) {
+        int n = chars.length;
+        int dotted = dottedAbbreviation(start);
         if (dotted > start) {
-            String s = text.substring(start, dotted);
-            tokens.add(new Token(start, dotted, s, normalize(s), Token.Kind.WORD));
+            addWord(start, dotted);
             return dotted;
         }
         int i = start;
+        // the hash of the word's lower case, for the vocabulary, is worked out on the way (see addWord)
+        int hash = 0;
+        boolean ascii = true;
+        boolean upper = false;
         while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+            char c = chars[i];
+            if (isWordChar(c)
+                    || (c == '\'' || c == '\u2019') && i + 1 < n && Character.isLetter(chars[i + 1]) && !isPossessive(i) // O'Brien, d'Ivoire
+                    || c == '.' && i + 1 < n && Character.isLetter(chars[i + 1]) && i > start // Agenda.ge, Astana.kz
+                            && Character.isLowerCase(chars[i + 1]) && Character.isLowerCase(chars[i - 1]) && isDomainTail(i + 1)) {
+                if (c > 0x7f) {
+                    ascii = false;
+                } else if (c >= 'A' && c <= 'Z') {
+                    upper = true;
+                    c += 'a' - 'A';
+                }
+                hash = 31 * hash + c;
                 i++;
-            } else if ((c == '\'' || c == '\u2019') && i + 1 < n && Character.isLetter(text.charAt(i + 1))
-                    && !isPossessive(text, i)) {
-                i++; // O'Brien, d'Ivoire, Cote d'Ivoire
-            } else if (c == '.' && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > start
-                    && Character.isLowerCase(text.charAt(i + 1)) && Character.isLowerCase(text.charAt(i - 1))
-                    && isDomainTail(text, i + 1)) {
-                i++; // Agenda.ge, Astana.kz
             } else {
                 break;
             }
         }
-        String s = text.substring(start, i);
-        tokens.add(new Token(start, i, s, normalize(s), Token.Kind.WORD));
-        if (i < n && isPossessive(text, i)) {
+        addWord(start, i, hash, ascii, upper);
+        if (i < n && isPossessive(i)) {
             int end = i + 2;
-            tokens.add(new Token(i, end, text.substring(i, end), "'s", Token.Kind.WORD));
+            add(new Token(i, end, text.substring(i, end), "'s", Token.Kind.WORD));
             return end;
         }
         return i;
     }
 
-    private static boolean isDomainTail(String text, int from) {
+    /** Adds the word {@code text[start, end)} (a dotted abbreviation: "U.S."). */
+    private void addWord(int start, int end) {
+        int hash = 0;
+        boolean ascii = true;
+        boolean upper = false;
+        for (int j = start; j < end; j++) {
+            char c = chars[j];
+            if (c > 0x7f) {
+                ascii = false;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                c += 'a' - 'A';
+            }
+            hash = 31 * hash + c;
+        }
+        addWord(start, end, hash, ascii, upper);
+    }
+
+    /**
+     * Adds the word {@code text[start, end)}; {@code hash} is the string hash of its lower case when
+     * it is all {@code ascii}, and {@code upper} whether it has capitals. With a vocabulary, an ASCII
+     * word is looked up by that hash before any string is made: a known word takes the vocabulary's
+     * string as its normal form, and as its text too when written in lower case.
+     */
+    private void addWord(int start, int end, int hash, boolean ascii, boolean upper) {
+        if (words == null || !ascii) {
+            String s = text.substring(start, end);
+            add(new Token(start, end, s, normalize(s), Token.Kind.WORD));
+            return;
+        }
+        int id = vocabulary.normId(chars, start, end, hash);
+        Token t;
+        if (id != Vocabulary.ABSENT) {
+            String norm = vocabulary.norm(id);
+            t = new Token(start, end, upper ? text.substring(start, end) : norm, norm, Token.Kind.WORD);
+        } else {
+            String s = text.substring(start, end);
+            t = new Token(start, end, s, upper ? s.toLowerCase(java.util.Locale.ROOT) : s, Token.Kind.WORD);
+        }
+        tokens.add(t);
+        char first = chars[start];
+        words.add(t, id, first >= 'A' && first <= 'Z'); // an ASCII word: capitalized means A-Z first
+    }
+
+    private boolean isDomainTail(int from) {
         int i = from;
-        while (i < text.length() && Character.isLetter(text.charAt(i))) {
+        while (i < chars.length && Character.isLetter(chars[i])) {
             i++;
         }
         int len = i - from;
-        return len >= 2 && len <= 3 && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)));
+        return len >= 2 && len <= 3 && (i == chars.length || !Character.isLetterOrDigit(chars[i]));
     }
 
-    private static boolean isPossessive(String text, int i) {
-        char c = text.charAt(i);
+    private boolean isPossessive(int i) {
+        char c = chars[i];
         if (c != '\'' && c != '\u2019') {
             return false;
         }
-        if (i + 1 >= text.length() || (text.charAt(i + 1) != 's' && text.charAt(i + 1) != 'S')) {
+        if (i + 1 >= chars.length || (chars[i + 1] != 's' && chars[i + 1] != 'S')) {
             return false;
         }
-        return i + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 2));
+        return i + 2 >= chars.length || !Character.isLetterOrDigit(chars[i + 2]);
     }
 
     /** "U.S.", "U.A.E.", "e.g." — single letters each followed by a dot; returns the end or {@code start}. */
-    private static int dottedAbbreviation(String text, int start) {
-        int n = text.length();
+    private int dottedAbbreviation(int start) {
+        int n = chars.length;
         int i = start;
         int letters = 0;
-        while (i + 1 < n && Character.isLetter(text.charAt(i)) && text.charAt(i + 1) == '.') {
+        while (i + 1 < n && Character.isLetter(chars[i]) && chars[i + 1] == '.') {
             i += 2;
             letters++;
         }
@@ -131,21 +253,25 @@ public final class Tokenizer {
             case '\u2019', '\u2018', '`' -> "'";
             case '\u201c', '\u201d', '\u00ab', '\u00bb' -> "\"";
             case '\u2013', '\u2014', '\u2212' -> "-";
-            default -> String.valueOf(c);
+            default -> c < 0x80 ? ASCII[c] : String.valueOf(c);
         };
     }
 
     /** Lower case with accents folded and typographic apostrophes made plain; shared with the gazetteer. */
     public static String normalize(String s) {
         boolean ascii = true;
+        boolean upper = false;
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7f) {
+            char c = s.charAt(i);
+            if (c > 0x7f) {
                 ascii = false;
                 break;
             }
+            upper |= c >= 'A' && c <= 'Z';
         }
         if (ascii) {
-            return s.toLowerCase(java.util.Locale.ROOT);
+            // in ASCII only A-Z change case: a word without them is its own normal form
+            return upper ? s.toLowerCase(java.util.Locale.ROOT) : s;
         }
         String folded = Normalizer.normalize(s.replace('\u2019', '\''), Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(folded.length());

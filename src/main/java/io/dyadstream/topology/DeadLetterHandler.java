@@ -1,9 +1,11 @@
 package io.dyadstream.topology;
 
 import io.dyadstream.enrich.InvalidStoryException;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,22 +14,26 @@ import org.slf4j.LoggerFactory;
  * Sends a record the topology cannot process to the dead-letter topic ({@code stories.dlq}) and goes on,
  * as Kafka's {@link LogAndContinueProcessingExceptionHandler} does, but logs a bad story in one line
  * (its reason and position) instead of a stack trace: bad input is routine, not a bug. An unexpected
- * exception is still logged with its stack trace.
+ * exception is still logged with its stack trace. A dead letter always fits in a produce request
+ * ({@link DeadLetters}).
  */
-public final class DeadLetterHandler extends LogAndContinueProcessingExceptionHandler {
+public final class DeadLetterHandler implements ProcessingExceptionHandler {
 
     /** The Streams config key under which the app passes its {@link PipelineMetrics} instance. */
     public static final String METRICS_CONFIG = "dyadstream.metrics.instance";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
     private PipelineMetrics metrics = new PipelineMetrics();
+    private String dlqTopic;
+    private int maxRequestBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        super.configure(configs);
         if (configs.get(METRICS_CONFIG) instanceof PipelineMetrics shared) {
             metrics = shared;
         }
+        dlqTopic = (String) configs.get("errors.dead.letter.queue.topic.name");
+        maxRequestBytes = DeadLetters.maxRequestBytes(configs);
     }
 
     @Override
@@ -38,6 +44,6 @@ public final class DeadLetterHandler extends LogAndContinueProcessingExceptionHa
         } else {
             LOG.error("dead-lettered {}-{}@{} after an unexpected error", context.topic(), context.partition(), context.offset(), exception);
         }
-        return super.handleError(context, record, exception);
+        return dlqTopic == null ? Response.resume() : Response.resume(List.of(DeadLetters.of(dlqTopic, context, exception, maxRequestBytes)));
     }
 }

@@ -86,6 +86,7 @@ public final class DyadTopology {
                     metrics.storyIn();
                     long start = System.nanoTime();
                     EnrichedStory story = enricher.enrich(key, value);
+                    OutputLimit.check(story, OutputLimit.DEFAULT_MAX_BYTES);
                     metrics.enriched(System.nanoTime() - start);
                     return KeyValue.pair(partitionKey(story), story);
                 }, Named.as("parse-and-enrich"))

@@ -170,8 +170,20 @@ class DashboardIT {
             js.executeScript("window.__sameDocument = 42");
 
             // clicking the CHL-PER edge selects the pair; its story has <script> in headline and text, shown as text
-            clickEdge(driver, "CHL", "PER");
-            wait.until(d -> "CHL-PER".equals(js.executeScript("return window.dyadstream.selected()")));
+            // the graph may still be settling or a tooltip may cover the edge: click again until it is selected (3 tries)
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                clickEdge(driver, "CHL", "PER");
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(10))
+                            .until(d -> "CHL-PER".equals(js.executeScript("return window.dyadstream.selected()")));
+                    break;
+                } catch (org.openqa.selenium.TimeoutException notYet) {
+                    if (attempt == 3) {
+                        throw notYet;
+                    }
+                    new Actions(driver).moveToElement(driver.findElement(By.cssSelector(".topbar h1"))).perform();
+                }
+            }
             new Actions(driver).moveToElement(driver.findElement(By.cssSelector(".topbar h1"))).perform(); // leave the graph: no hover
             WebElement scriptStory = wait.until(d -> d.findElements(By.cssSelector("#stories li.story[data-story='d-4']")).stream()
                     .filter(li -> !li.findElements(By.cssSelector(".story-text mark")).isEmpty()).findFirst().orElse(null));

@@ -143,7 +143,7 @@ class EmbeddedKafkaBrokerIT {
         Report report = new TopicReconciler(admin).apply(specs, false);
         assertEquals(names, report.names(Status.OK), report.toTable());
         assertFalse(report.hasDrift());
-        assertTrue(report.toTable().contains("4 topics: 4 OK"), report.toTable());
+        assertTrue(report.toTable().contains("5 topics: 5 OK"), report.toTable());
     }
 
     @Test
@@ -158,7 +158,7 @@ class EmbeddedKafkaBrokerIT {
         System.out.print(report.toTable());
         assertTrue(report.hasDrift());
         assertEquals(List.of("stories.enriched", "relations.by-pair"), report.names(Status.DRIFT), report.toTable());
-        assertEquals(List.of("stories.raw", "stories.dlq"), report.names(Status.OK), report.toTable());
+        assertEquals(List.of("stories.raw", "stories.dlq", "relations.pair-daily"), report.names(Status.OK), report.toTable());
         assertEquals(List.of("retention.ms: spec 2592000000, cluster 86400000"),
                 report.topic("stories.enriched").orElseThrow().details());
         assertEquals(List.of("partitions: spec 6, cluster 8"), report.topic("relations.by-pair").orElseThrow().details());

@@ -18,7 +18,7 @@ class DateFinderTest {
         List<Token> tokens = Tokenizer.tokenize(text);
         List<Sentence> sentences = SentenceSplitter.split(text, tokens);
         List<Mention> out = new ArrayList<>();
-        DateFinder.find(tokens, sentences, storyDate, out);
+        DateFinder.find(tokens, new Vocabulary().lookUp(tokens), sentences, storyDate, out);
         for (Mention m : out) {
             assertEquals(EntityType.DATE, m.type());
         }

@@ -1,0 +1,121 @@
+package io.dyadstream.enrich;
+
+import java.util.List;
+
+/**
+ * The words of the lexicon phrases, numbered: every normal form that occurs in a phrase of a
+ * {@link PhraseMatcher} gets an int id, and so does every stem of a stemmed matcher (a second id
+ * space). All matchers of the {@link Lexicons} share one vocabulary, so a story's tokens are looked
+ * up once, as the {@link Tokenizer} makes them, and the matchers compare ints; a token that occurs
+ * in no phrase gets {@link #ABSENT} and every matcher passes it over with one comparison. The words
+ * of the {@link WordClass}es are numbered too (first), so that the same lookup gives a token its classes.
+ *
+ * <p>Filled while the lexicons load ({@link #add}), then {@linkplain #complete() completed} and only
+ * read after that.
+ */
+public final class Vocabulary {
+
+    /** The id of a word that occurs in no phrase and no word class. */
+    static final int ABSENT = -1;
+
+    private final WordTable norms = new WordTable();
+    private final WordTable stems = new WordTable();
+    /** The word classes of the normal forms numbered first, by id: a bit set of {@link WordClass#bit()}s. */
+    private final int[] classesById;
+    /**
+     * Once complete: by normal-form id, the stem id of a word token with that normal form, and of a
+     * number or punctuation token (whose stem is the normal form itself).
+     */
+    private int[] stemsOfWords;
+    private int[] stemsOfOthers;
+    private boolean complete;
+
+    public Vocabulary() {
+        for (WordClass c : WordClass.values()) {
+            c.words().forEach(norms::add);
+        }
+        classesById = new int[norms.size()];
+        for (WordClass c : WordClass.values()) {
+            c.words().forEach(w -> classesById[norms.get(w)] |= c.bit());
+        }
+    }
+
+    /** The id of a phrase word (a normal form, or with {@code stem} a stem), numbering it if it is new. */
+    int add(String word, boolean stem) {
+        if (complete) {
+            throw new IllegalStateException("the vocabulary is complete: no words can be added");
+        }
+        return (stem ? stems : norms).add(word);
+    }
+
+    /**
+     * Declares that no more words will be added, and works out the stem id of every normal form now:
+     * then a story's tokens whose normal form is known (most) get their stem ids without being stemmed.
+     */
+    void complete() {
+        stemsOfWords = new int[norms.size()];
+        stemsOfOthers = new int[norms.size()];
+        norms.forEach((norm, id) -> {
+            stemsOfWords[id] = stems.get(Stemmer.stem(norm));
+            stemsOfOthers[id] = stems.get(norm);
+        });
+        complete = true;
+    }
+
+    /** The {@link StoryWords} of tokens made without the vocabulary (a phrase, a test): each looked up by its normal form. */
+    StoryWords lookUp(List<Token> tokens) {
+        StoryWords.Builder words = new StoryWords.Builder(this, tokens.size());
+        for (Token t : tokens) {
+            words.add(t, normId(t.norm()));
+        }
+        return words.build();
+    }
+
+    /** The id of a normal form, or {@link #ABSENT}. */
+    int normId(String norm) {
+        return norms.get(norm);
+    }
+
+    /** The id of the lower case of the ASCII span {@code text[start, end)}, whose string hash is {@code hash}, or {@link #ABSENT}. */
+    int normId(char[] text, int start, int end, int hash) {
+        return norms.get(hash, text, start, end);
+    }
+
+    /** The normal form with id {@code id}. */
+    String norm(int id) {
+        return norms.word(id);
+    }
+
+    /** The {@link WordClass} bits of the normal form with id {@code normId} (maybe {@link #ABSENT}). */
+    int classes(int normId) {
+        return normId >= 0 && normId < classesById.length ? classesById[normId] : 0;
+    }
+
+    /** The stem id of a token whose normal form has id {@code normId} (maybe {@link #ABSENT}). */
+    int stemId(Token t, int normId) {
+        if (complete && normId != ABSENT) {
+            return t.kind() == Token.Kind.WORD ? stemsOfWords[normId] : stemsOfOthers[normId];
+        }
+        String norm = t.norm();
+        if (t.kind() != Token.Kind.WORD) {
+            return stems.get(norm);
+        }
+        // the stem is looked up where it lies in the normal form, rather than made first (Stemmer.cut)
+        int cut = Stemmer.cut(norm);
+        int end = cut >>> 1;
+        boolean y = (cut & 1) != 0;
+        if (end == norm.length() && !y) {
+            return stems.get(norm);
+        }
+        int hash = 0;
+        for (int j = 0; j < end; j++) {
+            hash = 31 * hash + norm.charAt(j);
+        }
+        return stems.get(y ? 31 * hash + 'y' : hash, norm, end, y);
+    }
+
+    /** Distinct normal forms and stems. */
+    public int size() {
+        return norms.size() + stems.size();
+    }
+}

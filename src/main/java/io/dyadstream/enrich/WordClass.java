@@ -1,0 +1,40 @@
+package io.dyadstream.enrich;
+
+import java.util.Set;
+
+/**
+ * The closed classes of words that the extraction rules test tokens against (function words, month
+ * names, speech verbs, ...), each a bit. The {@link Vocabulary} numbers their words, and gives each
+ * token of a story its classes when it looks the token up, so that a rule tests a bit
+ * ({@link StoryWords#in}) rather than hashing and comparing the token's string once more. The word
+ * lists stay with the rules that use them.
+ */
+enum WordClass {
+    FUNCTION(EntityExtractor.FUNCTION_WORDS),
+    CALENDAR(EntityExtractor.CALENDAR),
+    NAME_PARTICLE(EntityExtractor.NAME_PARTICLES),
+    SPEECH(EntityExtractor.SPEECH),
+    LOCATIVE(EntityExtractor.LOCATIVE),
+    OBJECT_PREPOSITION(RelationTagger.OBJECT_PREPOSITIONS),
+    CLAUSE_BREAK(RelationTagger.CLAUSE_BREAKS),
+    COORDINATION(RelationTagger.COORDINATION),
+    /** The words a date can start with, other than numbers: month and weekday names, "next", "yesterday", ... */
+    DATE_START(DateFinder.START_WORDS);
+
+    private final Set<String> words;
+    private final int bit;
+
+    WordClass(Set<String> words) {
+        this.words = words;
+        this.bit = 1 << ordinal();
+    }
+
+    /** The class's words, in normal form. */
+    Set<String> words() {
+        return words;
+    }
+
+    int bit() {
+        return bit;
+    }
+}
