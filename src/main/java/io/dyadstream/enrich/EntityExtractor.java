@@ -28,6 +28,7 @@ final class EntityExtractor {
             "of", "for", "and", "or", "but", "to", "by", "with", "from", "as", "its", "his", "her", "their", "our", "it", "he", "she",
             "they", "we", "i", "both", "after", "before", "when", "while", "if", "during", "since", "last", "meanwhile", "however",
             "also", "speaking", "according", "earlier", "later", "then", "there", "here", "under", "over", "about", "among");
+    private static final Set<String> GOVERNING_PREPOSITIONS = Set.of("of", "to", "in", "from", "with", "for", "at");
     static final Set<String> NAME_PARTICLES = Set.of("bin", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
             "van", "von", "der", "den", "la", "le", "ibn", "abu", "y", "zu");
     static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -284,6 +285,9 @@ final class EntityExtractor {
             Sentence s = sentences.get(hit.sentence());
             int next = hit.to();
             int prev = hit.from() - 1;
+            if (prev >= s.from() && GOVERNING_PREPOSITIONS.contains(tokens.get(prev).norm())) {
+                return false; // "Ambassador of Kazakhstan to Belarus Yergali Bulegenov": a place, then a name
+            }
             boolean nextName = next < s.to() && isUnknownName(next);
             boolean prevName = prev > s.from() && isUnknownName(prev);
             return nextName || prevName;

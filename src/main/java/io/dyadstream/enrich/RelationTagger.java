@@ -189,7 +189,7 @@ final class RelationTagger {
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
             for (Match<Cue> cue : f.cues()) {
-                for (Pair pair : pairsFor(cue, groups, countries, excluded, mutual)) {
+                for (Pair pair : pairsFor(cue, nextCueStart(f.cues(), cue), groups, countries, excluded, mutual)) {
                     cuesByPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(cue);
                 }
             }
@@ -304,23 +304,47 @@ final class RelationTagger {
         return onlyCoordinationBetween(words, prev.to(), next.from());
     }
 
+    /** Where the next cue of another event type after {@code cue} starts ("signed an agreement" is one event), or max. */
+    private static int nextCueStart(List<Match<Cue>> cues, Match<Cue> cue) {
+        int next = Integer.MAX_VALUE;
+        for (Match<Cue> other : cues) {
+            if (other.from() >= cue.to() && other.from() < next && !sameType(cue, other)) {
+                next = other.from();
+            }
+        }
+        return next;
+    }
+
+    private static boolean sameType(Match<Cue> a, Match<Cue> b) {
+        for (Cue x : a.values()) {
+            for (Cue y : b.values()) {
+                if (x.label().equals(y.label())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * The pairs a cue relates. The nearest group of actors before it is its subject, unless that group
      * is itself the object of a preposition ("backing for the Philippines and concern about China": the
      * subject of "concern" lies further back). The first group after it is its object when it follows
-     * within {@value #OBJECT_REACH} tokens ("Lithuania recalled its ambassador to China"). Subject and
+     * within {@value #OBJECT_REACH} tokens and no other cue stands between ("Lithuania recalled its ambassador to
+     * China"; in "handed over prisoners in an exchange mediated by the UAE" the UAE is the object of
+     * "mediated", not of "handed over"). Subject and
      * object pair across. A subject or object alone pairs within itself ("talks between Belarus and
      * Kazakhstan"), and so does a subject of a joint act ("China, Kyrgyzstan and Uzbekistan signed ... with
      * ..."); for a directed act (accuse, attack) a group of three or more pairs within itself only when the
      * sentence says the act is mutual ("each", "each other"). Countries listed side by side never pair
      * with each other. A sentence with exactly two countries relates them in any case.
      */
-    private static Set<Pair> pairsFor(Match<Cue> cue, ActorGroups groups, List<String> sentenceCountries, Set<String> excluded,
-            boolean reciprocal) {
+    private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
+            Set<String> excluded, boolean reciprocal) {
         ActorGroups.Group subject = groups.subjectBefore(cue.from());
         ActorGroups.Group object = groups.firstFrom(cue.to());
-        if (object != null && object.from() - cue.to() > OBJECT_REACH) {
-            object = null;
+        if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
+            object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
         }
         boolean directed = true;
         for (Cue c : cue.values()) {
@@ -563,7 +587,7 @@ final class RelationTagger {
             }
         }
         int end = cue.to();
-        for (int i = cue.to(); i < Math.min(s.to(), cue.to() + MODALITY_WINDOW); i++) {
+        for (int i = cue.to(); i < Math.min(s.to(), cue.to() + MODALITY_WINDOW + 2); i++) { // "talks between X and Y were called off"
             if (words.in(i, WordClass.CLAUSE_BREAK) || tokens.get(i).is(".")) {
                 break;
             }
@@ -601,11 +625,12 @@ final class RelationTagger {
         }
         List<PairRelation> pairs = new ArrayList<>();
         Map<String, Set<Sector>> context = byPair.isEmpty() ? Map.of() : contextSectors(facts, sectors, mainPair, referring);
+        Evidence[] evidence = new Evidence[facts.size()]; // by sentence, made once however many tags cite it
         for (var entry : byPair.entrySet()) {
             List<Tag> tags = new ArrayList<>();
             Set<Sector> pairSectors = EnumSet.noneOf(Sector.class);
             for (List<Found> group : entry.getValue().values()) {
-                Tag tag = tag(text, group, sectors);
+                Tag tag = tag(text, group, sectors, evidence);
                 tags.add(tag);
                 if (tag.modality() != Modality.NEGATED) {
                     pairSectors.addAll(tag.sectors());
@@ -674,7 +699,7 @@ final class RelationTagger {
         return byPair;
     }
 
-    private static Tag tag(String text, List<Found> group, SentenceSectors sentenceSectors) {
+    private static Tag tag(String text, List<Found> group, SentenceSectors sentenceSectors, Evidence[] evidenceBySentence) {
         Found first = group.get(0);
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         Map<Integer, Evidence> evidence = new TreeMap<>();
@@ -684,7 +709,10 @@ final class RelationTagger {
         for (Found f : group) {
             Sentence s = f.sentence();
             if (seen.add(s.index())) {
-                evidence.put(s.start(), new Evidence(s.start(), s.end(), text.substring(s.start(), s.end())));
+                if (evidenceBySentence[s.index()] == null) {
+                    evidenceBySentence[s.index()] = new Evidence(s.start(), s.end(), text.substring(s.start(), s.end()));
+                }
+                evidence.put(s.start(), evidenceBySentence[s.index()]);
                 sectors.addAll(sentenceSectors.of(s.index()));
                 miss *= 1 - f.confidence();
             }
