@@ -118,6 +118,32 @@ final class BenchCommand implements Callable<Integer> {
         }
         table.add(String.format("%-52s %12s %12s", "(1) enricher, 1 thread, CPU time (best round)", String.format("%.1f MB/s", bestMbs),
                 String.format("%.0f st/s", bestSps)));
+        linearity(enricher, corpus);
+    }
+
+    /** Time per MB for a 10 KB and a 1 MB story made of the corpus' stories: the enricher must be linear in the text. */
+    private void linearity(Enricher enricher, List<RawStory> corpus) {
+        double[] msPerMb = new double[2];
+        int[] sizes = {10_000, 1_000_000};
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int k = 0; k < 2; k++) {
+            StringBuilder text = new StringBuilder(sizes[k] + 8000);
+            for (int i = 0; text.length() < sizes[k]; i++) {
+                text.append(corpus.get(i % corpus.size()).body()).append("\n\n");
+            }
+            RawStory story = RawStory.plainText("linear-" + k, text.substring(0, sizes[k]));
+            int repeats = Math.max(3, 20_000_000 / sizes[k]);
+            for (int w = 0; w < repeats; w++) {
+                enricher.enrich(story); // warm-up at this size
+            }
+            long cpu = threads.getCurrentThreadCpuTime();
+            for (int r = 0; r < repeats; r++) {
+                enricher.enrich(story);
+            }
+            msPerMb[k] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / (repeats * sizes[k] / 1e6);
+        }
+        table.add(String.format("%-52s %12s %12s", "(1) time per MB: 10 KB stories vs 1 MB stories",
+                String.format("%.1f / %.1f ms", msPerMb[0], msPerMb[1]), String.format("ratio %.2f", msPerMb[1] / msPerMb[0])));
     }
 
     private void pipeline(EmbeddedKafkaBroker broker, Enricher enricher) throws Exception {
