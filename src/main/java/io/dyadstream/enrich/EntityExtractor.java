@@ -269,6 +269,7 @@ final class EntityExtractor {
                 case CAPITAL -> 3;
                 case REGION -> 1.5;
                 case CITY -> 1;
+                case OFFICIAL -> 3.5;
             };
         }
 
@@ -325,6 +326,8 @@ final class EntityExtractor {
                         Via.PLACE, governedPlace(hit.to()), null, null);
                 case ORG -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(), Via.ORG,
                         e.code() != null && !"AGENCY".equals(e.orgKind()), null, null);
+                case OFFICIAL -> new Mention(EntityType.PERSON, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
+                        Via.PERSON, true, e.orgKind(), null); // the name as the story writes it (taxonomy section 5)
             };
         }
 

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public final class Gazetteer {
 
     /** What a gazetteer name denotes. */
-    public enum Kind { COUNTRY, DEMONYM, SEAT, CAPITAL, REGION, CITY, ORG }
+    public enum Kind { COUNTRY, DEMONYM, SEAT, CAPITAL, REGION, CITY, ORG, OFFICIAL }
 
     /**
      * One sense of a name: its kind, the country it belongs to (alpha-3, null for international
@@ -76,6 +76,14 @@ public final class Gazetteer {
             String canonical = kind == Kind.COUNTRY || kind == Kind.DEMONYM ? (c != null ? c.name() : row[0]) : row[0];
             g.matcher.add(row[0], new Entry(kind, row[1], canonical, kind == Kind.CAPITAL ? 1_000_000 : 0, null, false));
         }
+        read("gazetteer/officials.tsv", row -> {
+            // heads of state and government and foreign ministers: their names and surnames act for their country
+            Entry official = new Entry(Kind.OFFICIAL, row[2], row[0], 0, row[3], false);
+            g.matcher.add(row[0], official);
+            for (String alias : list(row, 1)) {
+                g.addName(alias, official, stops);
+            }
+        });
         read("gazetteer/orgs.tsv", row -> {
             String code = row[2].equals("-") || row[2].isEmpty() ? null : row[2];
             String orgKind = row.length > 3 ? row[3] : "";
