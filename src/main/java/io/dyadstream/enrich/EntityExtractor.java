@@ -432,6 +432,9 @@ final class EntityExtractor {
             if (i >= 0 && tokens.get(i).is("'s")) {
                 i--;
             }
+            if (i < 0) {
+                return null; // the office is the story's first word
+            }
             for (Mention m : endingAt.at(i)) {
                 if (m.country() != null) {
                     return m.country();

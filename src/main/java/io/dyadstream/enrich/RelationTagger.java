@@ -188,9 +188,11 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            for (Match<Cue> cue : f.cues()) {
-                for (Pair pair : pairsFor(cue, nextCueStart(f.cues(), cue), groups, countries, excluded, mutual)) {
-                    cuesByPair.computeIfAbsent(pair, k -> new ArrayList<>()).add(cue);
+            int[] nextCues = nextCueStarts(f.cues());
+            for (int k = 0; k < f.cues().size(); k++) {
+                Match<Cue> cue = f.cues().get(k);
+                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual)) {
+                    cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>()).add(cue);
                 }
             }
             for (var entry : cuesByPair.entrySet()) {
@@ -240,10 +242,15 @@ final class RelationTagger {
             }
         }
         List<Facts> facts = new ArrayList<>(sentences.size());
+        PhraseMatcher<Cue> events = lex.eventTypes().matcher();
         for (Sentence s : sentences) {
+            List<Mention> inSentence = bySentence.get(s.index());
             List<Match<Cue>> cues = List.of();
-            PhraseMatcher<Cue> events = lex.eventTypes().matcher();
-            for (Match<Cue> m = events.firstMatch(words, s.from(), s.to()); m != null; m = events.firstMatch(words, m.to(), s.to())) {
+            // the cues of a sentence that names fewer than two countries and no pair ("the two countries")
+            // are never used (see tag), so such a sentence is not searched for them
+            boolean mayRelate = twoCountries(inSentence) || roles.inSentence(s.index(), pairRef);
+            for (Match<Cue> m = mayRelate ? events.firstMatch(words, s.from(), s.to()) : null; m != null;
+                    m = events.firstMatch(words, m.to(), s.to())) {
                 if (!inName[m.from()] && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
@@ -251,7 +258,6 @@ final class RelationTagger {
                     cues.add(m);
                 }
             }
-            List<Mention> inSentence = bySentence.get(s.index());
             List<Mention> actors = List.of();
             if (!cues.isEmpty()) {
                 actors = actors(inSentence, s, roles, cues, visit);
@@ -259,6 +265,34 @@ final class RelationTagger {
             facts.add(new Facts(s, inSentence, actors, cues, roles));
         }
         return facts;
+    }
+
+    /**
+     * Whether the mentions could give a sentence actors of two countries or more: they name two
+     * countries (by their own country or the host they name), dates aside ({@link #actors}).
+     */
+    private static boolean twoCountries(List<Mention> inSentence) {
+        String seen = null;
+        for (int k = 0; k < inSentence.size(); k++) {
+            Mention m = inSentence.get(k);
+            String own = m.type() == EntityType.DATE ? null : m.country();
+            String host = m.host();
+            if (own != null) {
+                if (seen == null) {
+                    seen = own;
+                } else if (!seen.equals(own)) {
+                    return true;
+                }
+            }
+            if (host != null) {
+                if (seen == null) {
+                    seen = host;
+                } else if (!seen.equals(host)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -304,26 +338,37 @@ final class RelationTagger {
         return onlyCoordinationBetween(words, prev.to(), next.from());
     }
 
-    /** Where the next cue of another event type after {@code cue} starts ("signed an agreement" is one event), or max. */
-    private static int nextCueStart(List<Match<Cue>> cues, Match<Cue> cue) {
-        int next = Integer.MAX_VALUE;
-        for (Match<Cue> other : cues) {
-            if (other.from() >= cue.to() && other.from() < next && !sameType(cue, other)) {
-                next = other.from();
+    /**
+     * For each cue of a sentence (in text order, as found), where the next cue of another event type
+     * starts ("signed an agreement" is one event), or max. Two cues are of the same type when they share
+     * a label, that is a bit of their {@link PhraseMatcher.Match#tags}. One sweep from the right,
+     * keeping the nearest start of each tag set seen: there are few tag sets (the lexicon's), so this
+     * stays linear in the number of cues where a pass over all cues for each would not.
+     */
+    private static int[] nextCueStarts(List<Match<Cue>> cues) {
+        int[] next = new int[cues.size()];
+        List<long[]> nearest = new ArrayList<>(); // {tags, start of the nearest cue to the right with them}
+        for (int k = cues.size() - 1; k >= 0; k--) {
+            Match<Cue> cue = cues.get(k);
+            long tags = cue.tags();
+            long start = Integer.MAX_VALUE;
+            long[] own = null;
+            for (long[] seen : nearest) {
+                if ((seen[0] & tags) == 0) {
+                    start = Math.min(start, seen[1]);
+                }
+                if (seen[0] == tags) {
+                    own = seen;
+                }
+            }
+            next[k] = (int) start;
+            if (own == null) {
+                nearest.add(new long[] {tags, cue.from()});
+            } else {
+                own[1] = cue.from();
             }
         }
         return next;
-    }
-
-    private static boolean sameType(Match<Cue> a, Match<Cue> b) {
-        for (Cue x : a.values()) {
-            for (Cue y : b.values()) {
-                if (x.label().equals(y.label())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**

@@ -3,16 +3,17 @@ package io.dyadstream.enrich;
 /**
  * A light suffix stripper for cue matching, so that one lexicon form covers its inflections:
  * "detain", "detained", "detaining", "detains" all become "detain"; "rammed" and "ramming" become
- * "ram"; "agree", "agreed", "agrees" become "agre". Both the lexicon phrases and the story's words go
- * through it, so the stems only need to agree with each other, not to be words.
+ * "ram"; "agree" and "agrees" become "agre" (but "agreed" becomes "agr": the final "e" goes after
+ * the "-ed"). Both the lexicon phrases and the story's words go through it, so the stems only need
+ * to agree with each other, not to be words.
  *
  * <p>The rules, tried in order, the first that applies wins: "-ies" and "-ied" become "-y" (words of
  * five letters or more); "-ing" goes (six or more), and "-ed" (five or more), each undoubling a final
  * consonant; "-ses", "-xes", "-ches", "-shes" lose "-es" (five or more); a final "s" goes unless the word
  * ends in "ss", "us" or "is". Then a final "e" goes from what is left when that is longer than three
  * letters. Words of three letters or less, and words that do not end in a letter, stay as they are.
- * Every word of every story goes through here, so the rules test characters and make one string at
- * most.
+ * Words of stories the {@link Vocabulary} does not know go through here, so the rules test
+ * characters, and {@link #cut} gives the stem without making it.
  */
 final class Stemmer {
 

@@ -73,7 +73,12 @@ public final class Tokenizer {
                 } else if (isAsciiLetter(c)) {
                     i = word(i);
                 } else {
-                    add(new Token(i, i + 1, ASCII[c], normPunct(c), Token.Kind.PUNCT));
+                    String norm = normPunct(c);
+                    Token t = new Token(i, i + 1, ASCII[c], norm, Token.Kind.PUNCT);
+                    tokens.add(t);
+                    if (words != null) {
+                        words.add(t, vocabulary.normId(norm.charAt(0))); // an ASCII mark's normal form is one ASCII character
+                    }
                     i++;
                 }
             } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\ufeff') {
@@ -241,7 +246,7 @@ public final class Tokenizer {
         int n = chars.length;
         int i = start;
         int letters = 0;
-        while (i + 1 < n && Character.isLetter(chars[i]) && chars[i + 1] == '.') {
+        while (i + 1 < n && chars[i + 1] == '.' && Character.isLetter(chars[i])) {
             i += 2;
             letters++;
         }

@@ -28,6 +28,8 @@ public final class Vocabulary {
      */
     private int[] stemsOfWords;
     private int[] stemsOfOthers;
+    /** Once complete: the ids of the one-character ASCII normal forms (punctuation), by character. */
+    private int[] asciiIds;
     private boolean complete;
 
     public Vocabulary() {
@@ -59,6 +61,10 @@ public final class Vocabulary {
             stemsOfWords[id] = stems.get(Stemmer.stem(norm));
             stemsOfOthers[id] = stems.get(norm);
         });
+        asciiIds = new int[128];
+        for (char c = 0; c < asciiIds.length; c++) {
+            asciiIds[c] = norms.get(String.valueOf(c));
+        }
         complete = true;
     }
 
@@ -74,6 +80,11 @@ public final class Vocabulary {
     /** The id of a normal form, or {@link #ABSENT}. */
     int normId(String norm) {
         return norms.get(norm);
+    }
+
+    /** The id of the normal form that is the one ASCII character {@code c} (a punctuation mark), or {@link #ABSENT}. */
+    int normId(char c) {
+        return complete ? asciiIds[c] : norms.get(String.valueOf(c));
     }
 
     /** The id of the lower case of the ASCII span {@code text[start, end)}, whose string hash is {@code hash}, or {@link #ABSENT}. */
