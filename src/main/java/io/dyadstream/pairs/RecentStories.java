@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The stories a pair has seen within the duplicate window, with their fingerprints: the value of the
- * {@code recent-stories} store. {@link #check} decides whether a new story is a republished copy of one
- * of them (same id, or estimated Jaccard similarity of its shingles at or above the threshold) and
- * returns the state to keep. At most {@value #MAX_STORIES} stories are kept per pair.
+ * The stories a pair has seen recently, with their fingerprints: the value of the {@code recent-stories}
+ * store. {@link #check} decides whether a new story is a republished copy of one of them (same id, or
+ * estimated Jaccard similarity of its shingles at or above the threshold, and published within the window
+ * of the new story's own time) and returns the state to keep.
+ *
+ * <p>Stories are forgotten by arrival, never by publication: one is dropped once a story that arrived
+ * more than the window after it is checked, or when more than {@value #MAX_STORIES} are kept (oldest
+ * arrival first). Arrival is the input record's timestamp, so a replay after a crash forgets exactly as
+ * the first run did, and a story published long ago that arrives between an original and its copy no
+ * longer makes the copy go unmarked.
  */
 public record RecentStories(List<Seen> stories) {
 
     public static final int MAX_STORIES = 500;
 
-    /** A story seen: id, fingerprint, event time (ms) and the sources that carried it. */
-    public record Seen(String storyId, long[] signature, long timestamp, List<String> sources) {}
+    /** A story seen: id, fingerprint, event time and arrival time (ms), and the sources that carried it. */
+    public record Seen(String storyId, long[] signature, long timestamp, long arrived, List<String> sources) {}
 
     /** The outcome for a new story: the first story it copies (null if none), the similarity, every source so far. */
     public record Verdict(String duplicateOf, double similarity, List<String> sources, RecentStories next) {}
@@ -25,24 +31,32 @@ public record RecentStories(List<Seen> stories) {
         return new RecentStories(List.of());
     }
 
-    public Verdict check(String storyId, long[] signature, long timestamp, String source, long windowMs, double threshold) {
+    public Verdict check(String storyId, long[] signature, long timestamp, long arrived, String source, long windowMs,
+            double threshold) {
+        long latestArrival = arrived;
+        for (Seen seen : stories) {
+            latestArrival = Math.max(latestArrival, seen.arrived());
+        }
         List<Seen> kept = new ArrayList<>(stories.size() + 1);
         Seen best = null;
         double bestSimilarity = 0;
         for (Seen seen : stories) {
-            if (Math.abs(timestamp - seen.timestamp()) > windowMs && timestamp > seen.timestamp()) {
-                continue; // out of the window: forget it
+            if (latestArrival - seen.arrived() > windowMs) {
+                continue; // arrived more than the window before the latest: forget it
             }
             kept.add(seen);
+            if (Math.abs(timestamp - seen.timestamp()) > windowMs) {
+                continue;
+            }
             double similarity = seen.storyId().equals(storyId) ? 1.0 : StoryFingerprint.similarity(signature, seen.signature());
-            if (Math.abs(timestamp - seen.timestamp()) <= windowMs && similarity >= threshold && similarity > bestSimilarity) {
+            if (similarity >= threshold && similarity > bestSimilarity) {
                 best = seen;
                 bestSimilarity = similarity;
             }
         }
         if (best == null) {
             List<String> sources = source == null ? List.of() : List.of(source);
-            kept.add(new Seen(storyId, signature, timestamp, sources));
+            kept.add(new Seen(storyId, signature, timestamp, arrived, sources));
             while (kept.size() > MAX_STORIES) {
                 kept.remove(0);
             }
@@ -52,7 +66,7 @@ public record RecentStories(List<Seen> stories) {
         if (source != null) {
             sources.add(source);
         }
-        Seen merged = new Seen(best.storyId(), best.signature(), best.timestamp(), List.copyOf(sources));
+        Seen merged = new Seen(best.storyId(), best.signature(), best.timestamp(), best.arrived(), List.copyOf(sources));
         kept.set(kept.indexOf(best), merged);
         return new Verdict(best.storyId(), Math.round(bestSimilarity * 100) / 100.0, List.copyOf(sources), new RecentStories(kept));
     }

@@ -18,12 +18,13 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A compact binary form of a pair's recent stories for the {@code recent-stories} store: the value is
  * rewritten for every story of the pair, and as JSON its fingerprints would cost some 1.3 KB each.
- * Layout: version byte, count, then per story its id, time, the {@value StoryFingerprint#SIZE} hashes and
- * its sources.
+ * Layout: version byte, count, then per story its id, event time, arrival time, the
+ * {@value StoryFingerprint#SIZE} hashes and its sources. Version 1 (no arrival time) is still read, its
+ * arrival taken as the event time.
  */
 public final class RecentStoriesSerde implements Serde<RecentStories>, Serializer<RecentStories>, Deserializer<RecentStories> {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     @Override
     public byte[] serialize(String topic, RecentStories value) {
@@ -37,6 +38,7 @@ public final class RecentStoriesSerde implements Serde<RecentStories>, Serialize
             for (RecentStories.Seen seen : value.stories()) {
                 out.writeUTF(seen.storyId());
                 out.writeLong(seen.timestamp());
+                out.writeLong(seen.arrived());
                 for (long h : seen.signature()) {
                     out.writeLong(h);
                 }
@@ -57,14 +59,16 @@ public final class RecentStoriesSerde implements Serde<RecentStories>, Serialize
             return null;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (in.readByte() != VERSION) {
-                throw new SerializationException("recent stories in an unknown format");
+            byte version = in.readByte();
+            if (version != VERSION && version != 1) {
+                throw new SerializationException("recent stories in an unknown format (version " + version + ")");
             }
             int n = in.readInt();
             List<RecentStories.Seen> stories = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String id = in.readUTF();
                 long time = in.readLong();
+                long arrived = version == 1 ? time : in.readLong();
                 long[] signature = new long[StoryFingerprint.SIZE];
                 for (int k = 0; k < signature.length; k++) {
                     signature[k] = in.readLong();
@@ -74,7 +78,7 @@ public final class RecentStoriesSerde implements Serde<RecentStories>, Serialize
                 for (int k = 0; k < sourceCount; k++) {
                     sources.add(in.readUTF());
                 }
-                stories.add(new RecentStories.Seen(id, signature, time, List.copyOf(sources)));
+                stories.add(new RecentStories.Seen(id, signature, time, arrived, List.copyOf(sources)));
             }
             return new RecentStories(stories);
         } catch (IOException e) {

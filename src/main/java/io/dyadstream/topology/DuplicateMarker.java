@@ -49,7 +49,7 @@ final class DuplicateMarker implements Processor<String, EnrichedStory, String, 
         }
         RecentStories seen = recent.get(record.key());
         RecentStories.Verdict verdict = (seen == null ? RecentStories.empty() : seen).check(story.id(),
-                StoryFingerprint.of(story.text()), eventTime, sourceOf(story), windowMs, threshold);
+                StoryFingerprint.of(story.text()), eventTime, record.timestamp(), sourceOf(story), windowMs, threshold);
         recent.put(record.key(), verdict.next());
         EnrichedStory checked = story;
         if (verdict.duplicateOf() != null) {

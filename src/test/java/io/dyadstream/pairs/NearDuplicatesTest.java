@@ -32,8 +32,8 @@ class NearDuplicatesTest {
         for (String line : lines) {
             JsonNode pair = Json.MAPPER.readTree(line);
             RecentStories seen = RecentStories.empty()
-                    .check("a", StoryFingerprint.of(pair.get("a").asText()), 0, "Agency A", 3 * DAY, threshold).next();
-            boolean merged = seen.check("b", StoryFingerprint.of(pair.get("b").asText()), DAY, "Agency B", 3 * DAY, threshold)
+                    .check("a", StoryFingerprint.of(pair.get("a").asText()), 0, 0, "Agency A", 3 * DAY, threshold).next();
+            boolean merged = seen.check("b", StoryFingerprint.of(pair.get("b").asText()), DAY, DAY, "Agency B", 3 * DAY, threshold)
                     .duplicateOf() != null;
             boolean duplicate = pair.get("duplicate").asBoolean();
             if (merged && duplicate) {
@@ -58,15 +58,33 @@ class NearDuplicatesTest {
     @Test
     void aCopyOutsideTheWindowIsANewStoryAndSourcesAccumulate() {
         long[] sig = StoryFingerprint.of("Belarus and Kazakhstan signed an agreement on the joint assembly of tractors in Kostanay.");
-        RecentStories.Verdict first = RecentStories.empty().check("a", sig, 0, "Kazinform", 3 * DAY, 0.5);
+        RecentStories.Verdict first = RecentStories.empty().check("a", sig, 0, 0, "Kazinform", 3 * DAY, 0.5);
         assertNull(first.duplicateOf());
-        RecentStories.Verdict copy = first.next().check("b", sig, 2 * DAY, "BelTA", 3 * DAY, 0.5);
+        RecentStories.Verdict copy = first.next().check("b", sig, 2 * DAY, 2 * DAY, "BelTA", 3 * DAY, 0.5);
         assertEquals("a", copy.duplicateOf());
         assertEquals(1.0, copy.similarity());
         assertEquals(List.of("Kazinform", "BelTA"), copy.sources());
-        RecentStories.Verdict late = copy.next().check("c", sig, 5 * DAY, "Trend", 3 * DAY, 0.5);
+        RecentStories.Verdict late = copy.next().check("c", sig, 5 * DAY, 5 * DAY, "Trend", 3 * DAY, 0.5);
         assertNull(late.duplicateOf(), "five days later the first story is out of the window");
-        assertEquals(1, late.next().stories().size(), "the expired story is forgotten");
+        assertEquals(1, late.next().stories().size(), "a story that arrived more than the window earlier is forgotten");
+    }
+
+    @Test
+    void aNewerStoryArrivingBetweenAnOriginalAndItsCopyChangesNothing() {
+        long[] original = StoryFingerprint.of("Belarus and Kazakhstan signed an agreement on the joint assembly of tractors in Kostanay.");
+        long[] newer = StoryFingerprint.of("Kazakh and Belarusian border guards held a joint exercise near the Caspian coast on Monday.");
+        long published = 10 * DAY;
+        // an archive load: three stories arriving within seconds, the middle one published 50 days after the others
+        RecentStories.Verdict first = RecentStories.empty().check("a", original, published, 1_000, "Kazinform", 3 * DAY, 0.5);
+        RecentStories.Verdict later = first.next().check("x", newer, published + 50 * DAY, 2_000, "Trend", 3 * DAY, 0.5);
+        assertNull(later.duplicateOf());
+        RecentStories.Verdict copy = later.next().check("b", original, published, 3_000, "BelTA", 3 * DAY, 0.5);
+        assertEquals("a", copy.duplicateOf(), "the copy still meets its original");
+        assertEquals(List.of("a", "x"), copy.next().stories().stream().map(RecentStories.Seen::storyId).toList(),
+                "nothing is forgotten by publication date; the copy is merged into its original");
+        // a story is compared only with stories published within the window of its own date
+        RecentStories.Verdict again = copy.next().check("y", original, published + 50 * DAY, 4_000, "Archive", 3 * DAY, 0.5);
+        assertNull(again.duplicateOf(), "the same text published 50 days apart is a new story");
     }
 
     @Test

@@ -18,15 +18,35 @@ class SerdeTest {
     @Test
     void recentStoriesRoundTrip() {
         long[] sig = StoryFingerprint.of("Belarus and Kazakhstan signed an agreement on tractors.");
-        RecentStories value = new RecentStories(List.of(new RecentStories.Seen("kz-1", sig, 42L, List.of("Kazinform", "BelTA"))));
+        RecentStories value = new RecentStories(List.of(new RecentStories.Seen("kz-1", sig, 42L, 4242L, List.of("Kazinform", "BelTA"))));
         RecentStoriesSerde serde = new RecentStoriesSerde();
         RecentStories back = serde.deserialize("t", serde.serialize("t", value));
         assertEquals("kz-1", back.stories().get(0).storyId());
         assertEquals(42L, back.stories().get(0).timestamp());
+        assertEquals(4242L, back.stories().get(0).arrived());
         assertArrayEquals(sig, back.stories().get(0).signature());
         assertEquals(List.of("Kazinform", "BelTA"), back.stories().get(0).sources());
         assertNull(serde.serialize("t", null));
         assertThrows(SerializationException.class, () -> serde.deserialize("t", new byte[] {9, 0, 0}));
+    }
+
+    @Test
+    void recentStoriesOfTheFirstFormatAreStillRead() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeInt(1);
+            out.writeUTF("kz-1");
+            out.writeLong(42L);
+            for (int k = 0; k < StoryFingerprint.SIZE; k++) {
+                out.writeLong(k);
+            }
+            out.writeShort(1);
+            out.writeUTF("Kazinform");
+        }
+        RecentStories back = new RecentStoriesSerde().deserialize("t", bytes.toByteArray());
+        assertEquals(42L, back.stories().get(0).arrived(), "a version-1 story arrived at its event time");
+        assertEquals(List.of("Kazinform"), back.stories().get(0).sources());
     }
 
     @Test
