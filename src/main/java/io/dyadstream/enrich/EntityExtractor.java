@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class EntityExtractor {
 
+    /** Names of waters that take a country's name after "of". */
+    private static final Set<String> WATERS = Set.of("sea", "gulf", "strait", "straits", "bay", "coast");
     static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
     static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "on", "in", "at",
             "of", "for", "and", "or", "but", "to", "by", "with", "from", "as", "its", "his", "her", "their", "our", "it", "he", "she",
@@ -315,7 +317,7 @@ final class EntityExtractor {
                 case COUNTRY -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
                         Via.NAME, !locative || host, null, null);
                 case DEMONYM -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
-                        Via.DEMONYM, true, null, null);
+                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())), null, null);
                 case SEAT -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, text, e.code(), Via.SEAT,
                         true, null, null);
                 case CAPITAL -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
@@ -331,13 +333,24 @@ final class EntityExtractor {
             };
         }
 
-        /** "in Belarus", "in the Chinese capital": the country is where something happened. */
+        /**
+         * "in Belarus", "in the Chinese capital": the country is where something happened; so is the
+         * country that names a sea, gulf or strait ("in the Sea of Japan", "the Gulf of Mexico").
+         */
         private boolean isLocative(int from) {
+            if (from >= 2 && tokens.get(from - 1).is("of") && caps(from - 2) && WATERS.contains(tokens.get(from - 2).norm())) {
+                return true;
+            }
             int i = from - 1;
             if (i >= 0 && tokens.get(i).is("the")) {
                 i--;
             }
             return i >= 0 && words.in(i, WordClass.LOCATIVE);
+        }
+
+        /** "in the Kazakh capital", "in the Chinese city of Qingdao": a demonym that names a place, not an actor. */
+        private boolean placeAfterDemonym(int to) {
+            return to < tokens.size() && (isPlaceNoun(to) || tokens.get(to).is("capital") || tokens.get(to).is("port"));
         }
 
         private boolean envoyBefore(int from) {

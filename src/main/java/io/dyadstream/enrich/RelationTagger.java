@@ -498,13 +498,14 @@ final class RelationTagger {
     /**
      * Mentions that can act for their country. In a sentence about a visit or about use of force
      * ({@code onSite}), a country named as the place is a party too: the host of the visit ("arrived in
-     * Amman on a visit"), the ground of the attack ("strengthened its forces in Lebanon").
+     * Amman on a visit", "a delegation from Pavlodar Region visited Omsk"), the ground of the attack
+     * ("strengthened its forces in Lebanon", "a bombing near Samarra killed a U.S. soldier").
      */
     private static List<Mention> actors(List<Mention> inSentence, Sentence s, RoleMatches roles, List<Match<Cue>> cues, long visit) {
         List<Mention> actors = new ArrayList<>();
         Boolean onSite = null; // worked out only if a mention needs it
         for (Mention m : inSentence) {
-            boolean place = m.via() == Via.NAME || m.via() == Via.CAPITAL;
+            boolean place = m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.PLACE;
             if (place && !m.actor() && onSite == null) {
                 onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues);
             }

@@ -1,5 +1,6 @@
 package io.dyadstream.docs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Runs every {@code example} block of docs/extraction.md through the enricher and checks what it says. */
+/**
+ * Runs every {@code example} block of docs/extraction.md and of the rule sentences in
+ * src/test/resources/extraction/rules.md through the enricher and checks what it says.
+ */
 class DocsExamplesTest {
 
     private static Enricher enricher;
@@ -37,6 +41,13 @@ class DocsExamplesTest {
         return blocks.stream().map(block -> DynamicTest.dynamicTest(block.get(0), () -> check(block)));
     }
 
+    @TestFactory
+    Stream<DynamicTest> ruleSentences() throws IOException {
+        List<List<String>> blocks = examples(Path.of("src/test/resources/extraction/rules.md"));
+        assertTrue(blocks.size() >= 25, "expected the rule sentences, found " + blocks.size());
+        return blocks.stream().map(block -> DynamicTest.dynamicTest(block.get(0), () -> check(block)));
+    }
+
     private static void check(List<String> block) {
         String text = value(block.get(0), "text:");
         EnrichedStory story = enricher.enrich(RawStory.plainText("doc", text));
@@ -50,6 +61,11 @@ class DocsExamplesTest {
                     assertTrue(pair.tags().stream().anyMatch(t -> tagName(t).equals(expected)),
                             words[1] + " lacks " + expected + ", has " + pair.tags().stream().map(DocsExamplesTest::tagName).toList());
                 }
+            } else if (line.startsWith("only pairs:")) {
+                List<String> expected = List.of(words).subList(2, words.length).stream().sorted().toList();
+                assertEquals(expected, story.pairs().stream().map(PairRelation::pair).sorted().toList(), "pairs of: " + text);
+            } else if (line.equals("no pairs")) {
+                assertEquals(List.of(), pairs(story), "pairs of: " + text);
             } else if (line.startsWith("no pair:")) {
                 assertFalse(pair(story, words[2]) != null, "unexpected pair " + words[2] + " in: " + text);
             } else if (line.startsWith("sector:")) {
