@@ -49,6 +49,7 @@ final class EntityExtractor {
     private final long govNoun;
     private final long orgHead;
     private final long placeNoun;
+    private final long portfolio;
 
     EntityExtractor(Lexicons lexicons) {
         this.lex = lexicons;
@@ -58,6 +59,7 @@ final class EntityExtractor {
         this.govNoun = roles.labelBit("GOV_NOUN");
         this.orgHead = roles.labelBit("ORG_HEAD");
         this.placeNoun = roles.labelBit("PLACE_NOUN");
+        this.portfolio = roles.labelBit("PORTFOLIO");
     }
 
     /** A story's mentions, ordered by position. */
@@ -293,7 +295,9 @@ final class EntityExtractor {
             }
             boolean nextName = next < s.to() && isUnknownName(next);
             boolean prevName = prev > s.from() && isUnknownName(prev);
-            return nextName || prevName;
+            // "Mariano da Costa", "Ursula von der Leyen": a name particle between capitalised words
+            boolean afterParticle = prev > s.from() && words.in(prev, WordClass.NAME_PARTICLE) && !caps(prev) && caps(prev - 1);
+            return nextName || prevName || afterParticle;
         }
 
         private boolean isUnknownName(int i) {
@@ -396,11 +400,19 @@ final class EntityExtractor {
 
         private void personAfterOffice(Sentence s, Match<Cue> role) {
             int i = role.to();
+            int officeEnd = role.to();
             String country = null;
             String host = null;
-            // "President of Kazakhstan X", "Ambassador of Kazakhstan to Belarus X", "Ambassador to Belarus X"
+            // "President of Kazakhstan X", "Ambassador of Kazakhstan to Belarus X", "Ambassador to Belarus X",
+            // "Minister of Trade and Integration of Kazakhstan X"
             while (i + 1 < s.to() && (tokens.get(i).is("of") || tokens.get(i).is("to") || tokens.get(i).is("in"))) {
                 Mention m = countryMentionAt(i + 1);
+                int portfolioEnd = m == null && tokens.get(i).is("of") ? portfolioEnd(i + 1, s.to()) : -1;
+                if (portfolioEnd > 0) {
+                    i = portfolioEnd;
+                    officeEnd = portfolioEnd;
+                    continue;
+                }
                 if (m == null) {
                     break;
                 }
@@ -425,7 +437,22 @@ final class EntityExtractor {
             if (country == null && host == null && "counterpart".equals(officeWord(role))) {
                 return;
             }
-            addPerson(i, end, s.index(), country, officeText(role), host);
+            addPerson(i, end, s.index(), country, officeText(role.from(), officeEnd), host);
+        }
+
+        /** The end of a minister's portfolio from {@code from} ("Agriculture", "Trade and Integration"), or -1. */
+        private int portfolioEnd(int from, int limit) {
+            int end = -1;
+            int i = from;
+            while (i < limit) {
+                Match<Cue> m = lex.roles().matcher().longestAt(words, i, Math.min(limit, i + 4));
+                if (m == null || !is(m, portfolio)) {
+                    break;
+                }
+                end = m.to();
+                i = end < limit && (tokens.get(end).is("and") || tokens.get(end).is(",")) ? end + 1 : limit;
+            }
+            return end;
         }
 
         /** The office's last word without a plural "s" ("counterparts" -> "counterpart"). */
@@ -434,8 +461,8 @@ final class EntityExtractor {
             return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
         }
 
-        private String officeText(Match<Cue> role) {
-            String text = span(role.from(), role.to());
+        private String officeText(int from, int to) {
+            String text = span(from, to);
             return text.isEmpty() ? null : Gazetteer.upperFirst(text);
         }
 
@@ -532,7 +559,7 @@ final class EntityExtractor {
                 Match<Cue> role = roles.at(i);
                 if (role != null && is(role, office)) {
                     String country = countryBefore(role.from());
-                    return country == null ? null : new String[] {country, officeText(role)};
+                    return country == null ? null : new String[] {country, officeText(role.from(), role.to())};
                 }
             }
             return null;
