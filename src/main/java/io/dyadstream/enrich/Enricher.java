@@ -58,7 +58,7 @@ public final class Enricher {
         StoryWords words = tokenized.words();
         List<Sentence> sentences = SentenceSplitter.split(text, tokens, firstBodyToken);
         RoleMatches roles = new RoleMatches(lex.roles().matcher(), words, sentences);
-        List<Mention> mentions = entityExtractor.extract(tokens, words, sentences, roles);
+        List<Mention> mentions = entityExtractor.extract(tokens, words, sentences, roles, storyDate == null ? 0 : storyDate.getYear());
         DateFinder.find(tokens, words, sentences, storyDate, mentions);
         List<PairRelation> pairs = relationTagger.tag(text, tokens, words, sentences, roles, mentions);
 

@@ -62,9 +62,12 @@ final class EntityExtractor {
         this.portfolio = roles.labelBit("PORTFOLIO");
     }
 
-    /** A story's mentions, ordered by position. */
-    List<Mention> extract(List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles) {
-        StoryScan scan = new StoryScan(tokens, words, sentences, roles);
+    /**
+     * A story's mentions, ordered by position. {@code storyYear} (0 if unknown) decides which officials
+     * a name can be: only those in office that year.
+     */
+    List<Mention> extract(List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles, int storyYear) {
+        StoryScan scan = new StoryScan(tokens, words, sentences, roles, storyYear);
         scan.gazetteerHits();
         scan.resolvePlaces();
         scan.persons();
@@ -94,9 +97,12 @@ final class EntityExtractor {
         final Map<String, Mention> firstNames = new HashMap<>();
         final Map<String, Integer> countryCounts = new HashMap<>();
 
+        final int storyYear;
+
         record Hit(int from, int to, int sentence, List<Entry> entries) {}
 
-        StoryScan(List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles) {
+        StoryScan(List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles, int storyYear) {
+            this.storyYear = storyYear;
             this.tokens = tokens;
             this.words = words;
             this.sentences = sentences;
@@ -154,7 +160,7 @@ final class EntityExtractor {
             boolean shortForm = m.to() - m.from() == 1 && first.text().length() <= 3;
             List<Entry> entries = new ArrayList<>(m.values().size());
             for (Entry e : m.values()) {
-                if (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) {
+                if ((!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) && lex.gazetteer().inOffice(e, storyYear)) {
                     entries.add(e);
                 }
             }

@@ -39,6 +39,8 @@ public final class Gazetteer {
     private final Map<String, Country> countries = new HashMap<>();
     private final Map<String, String> countryByNormalName = new HashMap<>();
     private final Map<String, Entry> orgByNormalName = new HashMap<>();
+    /** For each official, the years of the term: {from, to}, to = Integer.MAX_VALUE while in office or unknown. */
+    private final Map<Entry, int[]> terms = new HashMap<>();
 
     private Gazetteer(Vocabulary vocabulary) {
         this.matcher = new PhraseMatcher<>(vocabulary, false);
@@ -79,9 +81,12 @@ public final class Gazetteer {
         read("gazetteer/officials.tsv", row -> {
             // heads of state and government and foreign ministers: their names and surnames act for their country
             Entry official = new Entry(Kind.OFFICIAL, row[2], row[0], 0, row[3], false);
+            g.terms.put(official, new int[] {year(row, 4, Integer.MIN_VALUE), year(row, 5, Integer.MAX_VALUE)});
             g.matcher.add(row[0], official);
+            // the stop-words keep place senses out ("Obama" the Japanese town); an official's name stays
+            // (common surnames such as "Lin" or "Morales" are not listed as aliases)
             for (String alias : list(row, 1)) {
-                g.addName(alias, official, stops);
+                g.matcher.add(alias, official);
             }
         });
         read("gazetteer/orgs.tsv", row -> {
@@ -154,6 +159,19 @@ public final class Gazetteer {
     }
 
     /** An organisation by any of its names ("KAZINFORM", "Kazinform"), or null. */
+    /**
+     * Whether an official held the office in {@code year} (the term's first and last years count); an
+     * entry that is no official, or a story without a year (0), always passes.
+     */
+    public boolean inOffice(Entry official, int year) {
+        int[] term = terms.get(official);
+        return year == 0 || term == null || (term[0] <= year && year <= term[1]);
+    }
+
+    private static int year(String[] row, int column, int missing) {
+        return row.length > column && !row[column].isBlank() ? Integer.parseInt(row[column].strip()) : missing;
+    }
+
     public Entry organisation(String name) {
         return orgByNormalName.get(Tokenizer.normalize(name.strip()));
     }
