@@ -38,6 +38,9 @@ final class RelationTagger {
     static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
     private static final java.util.Comparator<Mention> BY_START = java.util.Comparator.comparingInt(Mention::from);
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
+    /** Words of a closing attribution (", officials said", ", according to Reuters"). */
+    private static final Set<String> ATTRIBUTION = Set.of("said", "says", "say", "told", "reported", "reports", "according",
+            "quoted", "cited", "claimed", "claims");
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");
 
@@ -168,7 +171,7 @@ final class RelationTagger {
     List<PairRelation> tag(String text, List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles,
             List<Mention> mentions) {
         boolean[] inPlaceOrPerson = new boolean[words.size()];
-        List<Facts> facts = facts(words, sentences, roles, mentions, inPlaceOrPerson);
+        List<Facts> facts = facts(tokens, words, sentences, roles, mentions, inPlaceOrPerson);
         Map<Match<Cue>, Modality> modalities = new java.util.IdentityHashMap<>();
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
@@ -225,7 +228,7 @@ final class RelationTagger {
      * One pass of the event cues over each sentence; cues inside names ("Shanghai Cooperation
      * Organisation") are left out. Marks the tokens inside names of places and persons in {@code inPlaceOrPerson}.
      */
-    private List<Facts> facts(StoryWords words, List<Sentence> sentences, RoleMatches roles, List<Mention> mentions,
+    private List<Facts> facts(List<Token> tokens, StoryWords words, List<Sentence> sentences, RoleMatches roles, List<Mention> mentions,
             boolean[] inPlaceOrPerson) {
         List<List<Mention>> bySentence = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), List.of()));
         boolean[] inName = new boolean[words.size()];
@@ -260,7 +263,7 @@ final class RelationTagger {
             }
             List<Mention> actors = List.of();
             if (!cues.isEmpty()) {
-                actors = actors(inSentence, s, roles, cues, visit);
+                actors = actors(inSentence, s, roles, cues, visit, attributionFrom(tokens, s, cues));
             }
             facts.add(new Facts(s, inSentence, actors, cues, roles));
         }
@@ -483,6 +486,25 @@ final class RelationTagger {
         return cues;
     }
 
+    /**
+     * Where a sentence's closing attribution starts: the last clause after a comma when it says who
+     * reported the rest and holds no event cue (", a State Department spokesman said Wednesday", ",
+     * according to the US government", ", Thai military sources said today"); else the sentence's end.
+     * Its speakers report the event and are no party to it.
+     */
+    private static int attributionFrom(List<Token> tokens, Sentence s, List<Match<Cue>> cues) {
+        int lastCue = cues.get(cues.size() - 1).from();
+        boolean speech = false;
+        for (int i = s.to() - 1; i > lastCue; i--) {
+            Token t = tokens.get(i);
+            if (t.is(",") || t.is("--")) {
+                return speech ? i : s.to();
+            }
+            speech |= ATTRIBUTION.contains(t.norm());
+        }
+        return s.to();
+    }
+
     private static boolean hasMaterialConflict(List<Match<Cue>> cues) {
         for (Match<Cue> m : cues) {
             for (Cue c : m.values()) {
@@ -501,10 +523,14 @@ final class RelationTagger {
      * Amman on a visit", "a delegation from Pavlodar Region visited Omsk"), the ground of the attack
      * ("strengthened its forces in Lebanon", "a bombing near Samarra killed a U.S. soldier").
      */
-    private static List<Mention> actors(List<Mention> inSentence, Sentence s, RoleMatches roles, List<Match<Cue>> cues, long visit) {
+    private static List<Mention> actors(List<Mention> inSentence, Sentence s, RoleMatches roles, List<Match<Cue>> cues, long visit,
+            int attributionFrom) {
         List<Mention> actors = new ArrayList<>();
         Boolean onSite = null; // worked out only if a mention needs it
         for (Mention m : inSentence) {
+            if (m.from() >= attributionFrom) {
+                break; // mentions come in text order; the ones in the closing attribution only report the event
+            }
             boolean place = m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.PLACE;
             if (place && !m.actor() && onSite == null) {
                 onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues);
