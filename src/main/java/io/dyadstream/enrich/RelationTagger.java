@@ -706,6 +706,9 @@ final class RelationTagger {
                 tags.add(tag);
                 if (tag.modality() != Modality.NEGATED) {
                     pairSectors.addAll(tag.sectors());
+                    if (tag.type() == EventType.ASSAULT || tag.type() == EventType.MOBILIZE) {
+                        pairSectors.add(Sector.DEFENSE); // force used or massed is the armed forces' field
+                    }
                 }
             }
             tags.sort((x, y) -> x.type() != y.type() ? x.type().compareTo(y.type()) : x.modality().compareTo(y.modality()));
