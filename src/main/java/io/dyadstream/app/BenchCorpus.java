@@ -10,7 +10,7 @@ import java.util.Random;
  * templates over a mix of countries, offices, event types and sectors, 1-6 KB each. Seeded, so a
  * run is repeatable.
  */
-final class BenchCorpus {
+public final class BenchCorpus {
 
     private static final String[][] COUNTRIES = {
         {"Belarus", "Belarusian", "Minsk"}, {"Kazakhstan", "Kazakh", "Astana"}, {"Uzbekistan", "Uzbek", "Tashkent"},
@@ -48,7 +48,7 @@ final class BenchCorpus {
 
     private BenchCorpus() {}
 
-    static List<RawStory> generate(int count, long seed) {
+    public static List<RawStory> generate(int count, long seed) {
         Random random = new Random(seed);
         List<RawStory> stories = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
