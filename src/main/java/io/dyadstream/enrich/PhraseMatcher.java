@@ -164,15 +164,42 @@ public final class PhraseMatcher<T> {
      */
     Match<T> firstMatch(StoryWords story, int from, int to) {
         int[] words = story.keys(vocabulary, stemmed);
+        int[] first = firstWords;
         for (int i = from; i < to; i++) {
-            if (child(ROOT, words[i]) != TrieEdges.NONE) {
-                Match<T> m = longestAt(story, i, to);
+            int word = words[i];
+            int node = word >= 0 && word < first.length ? first[word] : TrieEdges.NONE; // child(ROOT, word)
+            if (node != TrieEdges.NONE) {
+                Match<T> m = longestFrom(words, i, node, to);
                 if (m != null) {
                     return m;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #longestAt(StoryWords, int, int)} where the walk has taken its first step already: the
+     * word at {@code from} leads from the root to {@code node}.
+     */
+    private Match<T> longestFrom(int[] words, int from, int node, int limit) {
+        int bestNode = values[node] != null ? node : ROOT;
+        int bestTo = from + 1;
+        for (int i = from + 1; i < limit; i++) {
+            int word = words[i];
+            if (word == Vocabulary.ABSENT) {
+                break;
+            }
+            node = edges.child(node, word);
+            if (node == TrieEdges.NONE) {
+                break;
+            }
+            if (values[node] != null) {
+                bestNode = node;
+                bestTo = i + 1;
+            }
+        }
+        return bestNode == ROOT ? null : new Match<>(from, bestTo, values[bestNode], tags[bestNode]);
     }
 
     /** Every longest, non-overlapping match in tokens [{@code from}, {@code to}), left to right. */

@@ -20,6 +20,8 @@ public final class SentenceSplitter {
             "sen", "rep", "rev", "st", "sr", "jr", "hon", "amb", "pres", "no", "nos", "vol", "art", "para", "fig",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
             "inc", "corp", "ltd", "co", "bros", "vs", "etc", "approx", "est", "mt", "ft", "dept", "univ", "assn");
+    /** The length of the longest abbreviation: a longer word before a dot is none, without hashing it. */
+    private static final int LONGEST_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
 
     private SentenceSplitter() {}
 
@@ -89,7 +91,7 @@ public final class SentenceSplitter {
         if (prev.end() != tokens.get(i).start() || !prev.isWord()) {
             return false;
         }
-        if (ABBREVIATIONS.contains(prev.norm())) {
+        if (prev.norm().length() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(prev.norm())) {
             return true;
         }
         // an initial: "J. Smith" (but not the pronoun "I" or a sentence ending in "Plan B." at a paragraph end)

@@ -12,15 +12,26 @@ import java.util.Arrays;
  */
 final class StoryWords {
 
+    /** In {@link #flags}, beside the {@link WordClass} bits: a capitalized token. */
+    private static final int CAPITALIZED = 1 << 30;
+    /** In {@link #flags}, beside the {@link WordClass} bits: a number. */
+    private static final int NUMBER = 1 << 29;
+
+    static {
+        for (WordClass c : WordClass.values()) {
+            if ((c.bit() & (CAPITALIZED | NUMBER)) != 0) {
+                throw new AssertionError("too many word classes for the flags of StoryWords: " + c);
+            }
+        }
+    }
+
     /** Collects the words of tokens as they are made, in order. */
     static final class Builder {
         private final Vocabulary vocabulary;
         private int size;
         private int[] norms;
         private int[] stems;
-        private int[] classes;
-        private boolean[] capitalized;
-        private boolean[] number;
+        private int[] flags;
 
         Builder(Vocabulary vocabulary, int capacity) {
             this.vocabulary = vocabulary;
@@ -34,27 +45,38 @@ final class StoryWords {
 
         /** As {@link #add(Token, int)}, where the caller knows already whether the token is capitalized. */
         void add(Token t, int normId, boolean isCapitalized) {
-            if (size == norms.length) {
-                allocate(2 * size);
+            add(normId, vocabulary.stemId(t, normId), vocabulary.classes(normId) | (isCapitalized ? CAPITALIZED : 0)
+                    | (t.kind() == Token.Kind.NUMBER ? NUMBER : 0));
+        }
+
+        /**
+         * Adds the next token, a word whose normal form has the id {@code normId} (maybe
+         * {@link Vocabulary#ABSENT}) and whose stem has the id {@code stemId}: {@code add(t, normId,
+         * isCapitalized)} for a word whose stem id the caller has looked up already.
+         */
+        void addWord(int normId, int stemId, boolean isCapitalized) {
+            add(normId, stemId, vocabulary.classes(normId) | (isCapitalized ? CAPITALIZED : 0));
+        }
+
+        private void add(int normId, int stemId, int flagBits) {
+            int i = size;
+            if (i == norms.length) {
+                allocate(2 * i);
             }
-            norms[size] = normId;
-            stems[size] = vocabulary.stemId(t, normId);
-            classes[size] = vocabulary.classes(normId);
-            capitalized[size] = isCapitalized;
-            number[size] = t.kind() == Token.Kind.NUMBER;
-            size++;
+            norms[i] = normId;
+            stems[i] = stemId;
+            flags[i] = flagBits;
+            size = i + 1;
         }
 
         StoryWords build() {
-            return new StoryWords(vocabulary, size, norms, stems, classes, capitalized, number);
+            return new StoryWords(vocabulary, size, norms, stems, flags);
         }
 
         private void allocate(int capacity) {
             norms = norms == null ? new int[capacity] : Arrays.copyOf(norms, capacity);
             stems = stems == null ? new int[capacity] : Arrays.copyOf(stems, capacity);
-            classes = classes == null ? new int[capacity] : Arrays.copyOf(classes, capacity);
-            capitalized = capitalized == null ? new boolean[capacity] : Arrays.copyOf(capitalized, capacity);
-            number = number == null ? new boolean[capacity] : Arrays.copyOf(number, capacity);
+            flags = flags == null ? new int[capacity] : Arrays.copyOf(flags, capacity);
         }
     }
 
@@ -62,20 +84,16 @@ final class StoryWords {
     private final int size;
     private final int[] norms;
     private final int[] stems;
-    private final int[] classes;
-    private final boolean[] capitalized;
-    private final boolean[] number;
+    /** By token: its {@link WordClass} bits, {@link #CAPITALIZED} and {@link #NUMBER}, in one int (one store, one read). */
+    private final int[] flags;
 
     /** The arrays may be longer than {@code size}; only their first {@code size} entries are the story's. */
-    private StoryWords(Vocabulary vocabulary, int size, int[] norms, int[] stems, int[] classes, boolean[] capitalized,
-            boolean[] number) {
+    private StoryWords(Vocabulary vocabulary, int size, int[] norms, int[] stems, int[] flags) {
         this.vocabulary = vocabulary;
         this.size = size;
         this.norms = norms;
         this.stems = stems;
-        this.classes = classes;
-        this.capitalized = capitalized;
-        this.number = number;
+        this.flags = flags;
     }
 
     /** The ids a matcher of {@code matcherVocabulary} compares: stems for a stemmed matcher, else normal forms. */
@@ -88,16 +106,16 @@ final class StoryWords {
 
     /** Whether token {@code i} belongs to the word class {@code c}. */
     boolean in(int i, WordClass c) {
-        return (classes[i] & c.bit()) != 0;
+        return (flags[i] & c.bit()) != 0;
     }
 
     boolean capitalized(int i) {
-        return capitalized[i];
+        return (flags[i] & CAPITALIZED) != 0;
     }
 
     /** Whether token {@code i} is a {@link Token.Kind#NUMBER}. */
     boolean number(int i) {
-        return number[i];
+        return (flags[i] & NUMBER) != 0;
     }
 
     int size() {

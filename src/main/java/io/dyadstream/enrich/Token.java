@@ -33,10 +33,18 @@ public record Token(int start, int end, String text, String norm, Kind kind) {
         boolean letters = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLowerCase(c)) {
-                return false;
+            if (c < 0x80) {
+                // in ASCII the lower-case letters are a-z, the letters a-z and A-Z
+                if (c >= 'a' && c <= 'z') {
+                    return false;
+                }
+                letters |= c >= 'A' && c <= 'Z';
+            } else {
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letters |= Character.isLetter(c);
             }
-            letters |= Character.isLetter(c);
         }
         return letters;
     }

@@ -208,17 +208,18 @@ public final class Tokenizer {
             return;
         }
         int id = vocabulary.normId(chars, start, end, hash);
-        Token t;
+        char first = chars[start];
+        boolean capitalized = first >= 'A' && first <= 'Z'; // an ASCII word: capitalized means A-Z first
         if (id != Vocabulary.ABSENT) {
             String norm = vocabulary.norm(id);
-            t = new Token(start, end, upper ? text.substring(start, end) : norm, norm, Token.Kind.WORD);
+            tokens.add(new Token(start, end, upper ? text.substring(start, end) : norm, norm, Token.Kind.WORD));
+            words.addWord(id, vocabulary.stemIdOfKnownWord(id), capitalized);
         } else {
             String s = text.substring(start, end);
-            t = new Token(start, end, s, upper ? s.toLowerCase(java.util.Locale.ROOT) : s, Token.Kind.WORD);
+            String norm = upper ? s.toLowerCase(java.util.Locale.ROOT) : s;
+            tokens.add(new Token(start, end, s, norm, Token.Kind.WORD));
+            words.addWord(id, vocabulary.stemIdOfUnknownWord(norm, hash), capitalized);
         }
-        tokens.add(t);
-        char first = chars[start];
-        words.add(t, id, first >= 'A' && first <= 'Z'); // an ASCII word: capitalized means A-Z first
     }
 
     private boolean isDomainTail(int from) {

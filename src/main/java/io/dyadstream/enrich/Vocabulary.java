@@ -102,6 +102,33 @@ public final class Vocabulary {
         return normId >= 0 && normId < classesById.length ? classesById[normId] : 0;
     }
 
+    /**
+     * The stem id of a word token whose normal form has the id {@code normId} (not {@link #ABSENT}):
+     * {@code stemId(t, normId)} for such a token.
+     */
+    int stemIdOfKnownWord(int normId) {
+        return complete ? stemsOfWords[normId] : stems.get(Stemmer.stem(norms.word(normId)));
+    }
+
+    /**
+     * The stem id of a word token whose normal form {@code norm} the vocabulary does not know, and
+     * whose string hash is {@code hash}: {@code stemId(t, ABSENT)} for such a token, without hashing
+     * the normal form again.
+     */
+    int stemIdOfUnknownWord(String norm, int hash) {
+        int cut = Stemmer.cut(norm);
+        int end = cut >>> 1;
+        boolean y = (cut & 1) != 0;
+        if (end == norm.length() && !y) {
+            return stems.get(hash, norm, end, false);
+        }
+        int stemHash = 0;
+        for (int j = 0; j < end; j++) {
+            stemHash = 31 * stemHash + norm.charAt(j);
+        }
+        return stems.get(y ? 31 * stemHash + 'y' : stemHash, norm, end, y);
+    }
+
     /** The stem id of a token whose normal form has id {@code normId} (maybe {@link #ABSENT}). */
     int stemId(Token t, int normId) {
         if (complete && normId != ABSENT) {
