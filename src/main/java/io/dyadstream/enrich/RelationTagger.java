@@ -175,6 +175,7 @@ final class RelationTagger {
         Map<Match<Cue>, Modality> modalities = new java.util.IdentityHashMap<>();
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
+        Map<Facts, String> responding = new LinkedHashMap<>();
         for (Facts f : facts) {
             if (f.cues().isEmpty()) {
                 continue;
@@ -183,6 +184,8 @@ final class RelationTagger {
             if (countries.size() < 2) {
                 if (f.has(pairRef)) {
                     referring.add(f);
+                } else if (countries.size() == 1 && namesOnly(f.mentions(), countries.get(0))) {
+                    responding.put(f, countries.get(0));
                 }
                 continue;
             }
@@ -220,6 +223,16 @@ final class RelationTagger {
                     tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
                 }
             }
+            for (var entry : responding.entrySet()) {
+                if (entry.getValue().equals(main.a()) || entry.getValue().equals(main.b())) {
+                    Facts f = entry.getKey();
+                    for (Match<Cue> cue : f.cues()) {
+                        if (isResponse(cue)) {
+                            tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                        }
+                    }
+                }
+            }
         }
         return build(text, found, established, facts, new SentenceSectors(words, sentences, inPlaceOrPerson), mainPair, referring);
     }
@@ -251,7 +264,8 @@ final class RelationTagger {
             List<Match<Cue>> cues = List.of();
             // the cues of a sentence that names fewer than two countries and no pair ("the two countries")
             // are never used (see tag), so such a sentence is not searched for them
-            boolean mayRelate = twoCountries(inSentence) || roles.inSentence(s.index(), pairRef);
+            // (one country may respond to the other side of the story's main pair: "Venezuela rejected the measures")
+            boolean mayRelate = namesACountry(inSentence) || roles.inSentence(s.index(), pairRef);
             for (Match<Cue> m = mayRelate ? events.firstMatch(words, s.from(), s.to()) : null; m != null;
                     m = events.firstMatch(words, m.to(), s.to())) {
                 if (!inName[m.from()] && !m.values().get(0).label().equals(CueLexicon.NONE)) {
@@ -426,6 +440,40 @@ final class RelationTagger {
             addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
         }
         return pairs;
+    }
+
+    private static boolean namesACountry(List<Mention> inSentence) {
+        for (Mention m : inSentence) {
+            if (m.type() != EntityType.DATE && (m.country() != null || m.host() != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the sentence's mentions name no country but {@code country}. */
+    private static boolean namesOnly(List<Mention> mentions, String country) {
+        for (Mention m : mentions) {
+            if (m.type() != EntityType.DATE && m.country() != null && !m.country().equals(country)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A strong cue of rejection or accusation: the response of one side of a story's main pair, which
+     * concerns the other side even when the sentence names only the one ("Venezuela's government
+     * rejected the measures as illegitimate").
+     */
+    private static boolean isResponse(Match<Cue> cue) {
+        for (Cue c : cue.values()) {
+            EventType type = EventType.valueOf(c.label());
+            if ((type != EventType.REJECT && type != EventType.ACCUSE) || c.weight() < STRONG_CUE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "for the Philippines", "about China's conduct": a group governed by a preposition. */
