@@ -32,6 +32,7 @@ final class RelationTagger {
     /** A cue weaker than this can add a type to a pair but cannot make a pair on its own. */
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
+    private static final int DEMAND_REACH = 8;
     private static final int OBJECT_REACH = 10;
     static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
             "towards", "on", "into", "at", "in", "by", "of");
@@ -194,6 +195,7 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
+            markDemanded(f.cues(), words, modalities);
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
@@ -449,6 +451,42 @@ final class RelationTagger {
             }
         }
         return false;
+    }
+
+    /**
+     * The act that a threat or a request is about did not happen, whatever its tense: "threatened to
+     * break off relations", "called for sanctions", "urged Beijing to release the crew". The first cue
+     * after a strong THREATEN or REQUEST cue, within {@value #DEMAND_REACH} words and the same clause,
+     * is marked negated (taxonomy section 3: hypothetical).
+     */
+    private static void markDemanded(List<Match<Cue>> cues, StoryWords words, Map<Match<Cue>, Modality> modalities) {
+        for (int k = 0; k + 1 < cues.size(); k++) {
+            if (isDemand(cues.get(k))) {
+                Match<Cue> next = cues.get(k + 1);
+                if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
+                    modalities.put(next, Modality.NEGATED);
+                }
+            }
+        }
+    }
+
+    private static boolean clauseBreakIn(StoryWords words, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDemand(Match<Cue> cue) {
+        for (Cue c : cue.values()) {
+            EventType type = EventType.valueOf(c.label());
+            if ((type != EventType.THREATEN && type != EventType.REQUEST) || c.weight() < STRONG_CUE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the sentence's mentions name no country but {@code country}. */
