@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Cue phrases an analyst can extend without touching code: one TSV file under {@code lexicon/} per
- * use, each row {@code LABEL <tab> pattern [<tab> weight or qualifier]}. A pattern is a sequence of slots separated
+ * use, each row {@code LABEL <tab> pattern [<tab> weight or qualifier]} or {@code LABEL <tab> pattern <tab>
+ * weight <tab> qualifier}. A pattern is a sequence of slots separated
  * by spaces; a slot lists alternatives separated by '|', with '_' for a space inside one
  * ({@code prime_minister}); a slot in parentheses is optional. So
  * {@code sign|signed|signing (a|an|the) memorandum|memorandums} stands for twenty-four phrases.
@@ -71,8 +72,9 @@ public final class CueLexicon {
             }
             String third = row.length > 2 ? row[2].strip() : "";
             boolean numeric = !third.isEmpty() && (Character.isDigit(third.charAt(0)) || third.charAt(0) == '.');
+            String qualifier = numeric ? (row.length > 3 ? row[3].strip() : "") : third;
             // labels interned: the rules compare them with constants, and equal references compare at once
-            Cue cue = new Cue(row[0].strip().intern(), numeric ? Double.parseDouble(third) : 1.0, numeric ? "" : third);
+            Cue cue = new Cue(row[0].strip().intern(), numeric ? Double.parseDouble(third) : 1.0, qualifier.intern());
             for (String phrase : expand(row[1].strip())) {
                 lexicon.matcher.add(phrase, cue);
             }

@@ -33,6 +33,7 @@ final class RelationTagger {
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
     private static final int DEMAND_REACH = 8;
+    private static final String OBJECT = "OBJECT";
     private static final int OBJECT_REACH = 10;
     static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
             "towards", "on", "into", "at", "in", "by", "of");
@@ -199,7 +200,8 @@ final class RelationTagger {
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
-                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual)) {
+                boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
+                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive)) {
                     cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>()).add(cue);
                 }
             }
@@ -222,14 +224,16 @@ final class RelationTagger {
             ActorIndex none = new ActorIndex(List.of());
             for (Facts f : referring) {
                 for (Match<Cue> cue : f.cues()) {
-                    tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                    if (!needsObject(cue)) {
+                        tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                    }
                 }
             }
             for (var entry : responding.entrySet()) {
                 if (entry.getValue().equals(main.a()) || entry.getValue().equals(main.b())) {
                     Facts f = entry.getKey();
                     for (Match<Cue> cue : f.cues()) {
-                        if (isResponse(cue)) {
+                        if (isResponse(cue) && !needsObject(cue)) {
                             tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
                         }
                     }
@@ -404,11 +408,16 @@ final class RelationTagger {
      * with each other. A sentence with exactly two countries relates them in any case.
      */
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
-            Set<String> excluded, boolean reciprocal) {
+            Set<String> excluded, boolean reciprocal, boolean passive) {
         ActorGroups.Group subject = groups.subjectBefore(cue.from());
         ActorGroups.Group object = groups.firstFrom(cue.to());
         if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
             object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
+        }
+        if (needsObject(cue)) {
+            if (object == null || object.from() - cue.to() > 1 || subject == null) {
+                return Set.of(); // "concern about China's conduct" accuses China; "concern about trafficking" no one
+            }
         }
         boolean directed = true;
         for (Cue c : cue.values()) {
@@ -425,7 +434,8 @@ final class RelationTagger {
                 }
             }
         }
-        ActorGroups.Group alone = object == null ? subject : subject == null ? object : directed ? null : subject;
+        // "an exchange mediated by the UAE": the agent after "by" acts on the group before, which does not act within itself
+        ActorGroups.Group alone = object == null ? subject : subject == null ? object : directed || passive ? null : subject;
         if (alone != null) {
             List<String> side = alone.codes();
             if (!directed || side.size() == 2 || reciprocal) {
@@ -473,6 +483,16 @@ final class RelationTagger {
     private static boolean clauseBreakIn(StoryWords words, int from, int to) {
         for (int i = from; i < to; i++) {
             if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cue that is an event only with a country right after it (qualifier OBJECT in the lexicon). */
+    private static boolean needsObject(Match<Cue> cue) {
+        for (Cue c : cue.values()) {
+            if (c.qualifier() == OBJECT) {
                 return true;
             }
         }
