@@ -40,6 +40,8 @@ final class RelationTagger {
     static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
     private static final java.util.Comparator<Mention> BY_START = java.util.Comparator.comparingInt(Mention::from);
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
+    private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
+    private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
     /** Words of a closing attribution (", officials said", ", according to Reuters"). */
     private static final Set<String> ATTRIBUTION = Set.of("said", "says", "say", "told", "reported", "reports", "according",
             "quoted", "cited", "claimed", "claims");
@@ -233,7 +235,7 @@ final class RelationTagger {
                 if (entry.getValue().equals(main.a()) || entry.getValue().equals(main.b())) {
                     Facts f = entry.getKey();
                     for (Match<Cue> cue : f.cues()) {
-                        if (isResponse(cue) && !needsObject(cue)) {
+                        if (isStrongOf(cue, RESPONSES) && !needsObject(cue)) {
                             tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
                         }
                     }
@@ -268,9 +270,8 @@ final class RelationTagger {
         for (Sentence s : sentences) {
             List<Mention> inSentence = bySentence.get(s.index());
             List<Match<Cue>> cues = List.of();
-            // the cues of a sentence that names fewer than two countries and no pair ("the two countries")
-            // are never used (see tag), so such a sentence is not searched for them
-            // (one country may respond to the other side of the story's main pair: "Venezuela rejected the measures")
+            // the cues of a sentence that names no country and no pair ("the two countries") are never used
+            // (see tag), so such a sentence is not searched for them
             boolean mayRelate = namesACountry(inSentence) || roles.inSentence(s.index(), pairRef);
             for (Match<Cue> m = mayRelate ? events.firstMatch(words, s.from(), s.to()) : null; m != null;
                     m = events.firstMatch(words, m.to(), s.to())) {
@@ -288,34 +289,6 @@ final class RelationTagger {
             facts.add(new Facts(s, inSentence, actors, cues, roles));
         }
         return facts;
-    }
-
-    /**
-     * Whether the mentions could give a sentence actors of two countries or more: they name two
-     * countries (by their own country or the host they name), dates aside ({@link #actors}).
-     */
-    private static boolean twoCountries(List<Mention> inSentence) {
-        String seen = null;
-        for (int k = 0; k < inSentence.size(); k++) {
-            Mention m = inSentence.get(k);
-            String own = m.type() == EntityType.DATE ? null : m.country();
-            String host = m.host();
-            if (own != null) {
-                if (seen == null) {
-                    seen = own;
-                } else if (!seen.equals(own)) {
-                    return true;
-                }
-            }
-            if (host != null) {
-                if (seen == null) {
-                    seen = host;
-                } else if (!seen.equals(host)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
@@ -471,7 +444,7 @@ final class RelationTagger {
      */
     private static void markDemanded(List<Match<Cue>> cues, StoryWords words, Map<Match<Cue>, Modality> modalities) {
         for (int k = 0; k + 1 < cues.size(); k++) {
-            if (isDemand(cues.get(k))) {
+            if (isStrongOf(cues.get(k), DEMANDS)) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
                     modalities.put(next, Modality.NEGATED);
@@ -499,15 +472,6 @@ final class RelationTagger {
         return false;
     }
 
-    private static boolean isDemand(Match<Cue> cue) {
-        for (Cue c : cue.values()) {
-            EventType type = EventType.valueOf(c.label());
-            if ((type != EventType.THREATEN && type != EventType.REQUEST) || c.weight() < STRONG_CUE) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Whether the sentence's mentions name no country but {@code country}. */
     private static boolean namesOnly(List<Mention> mentions, String country) {
@@ -520,14 +484,14 @@ final class RelationTagger {
     }
 
     /**
-     * A strong cue of rejection or accusation: the response of one side of a story's main pair, which
-     * concerns the other side even when the sentence names only the one ("Venezuela's government
-     * rejected the measures as illegitimate").
+     * Whether every type of a cue is one of {@code types}, with a strong weight: a threat or request
+     * ({@link #DEMANDS}) whose object did not happen; a rejection or accusation ({@link #RESPONSES}) by
+     * one side of a story's main pair, which concerns the other side even when the sentence names only
+     * the one ("Venezuela's government rejected the measures as illegitimate").
      */
-    private static boolean isResponse(Match<Cue> cue) {
+    private static boolean isStrongOf(Match<Cue> cue, Set<EventType> types) {
         for (Cue c : cue.values()) {
-            EventType type = EventType.valueOf(c.label());
-            if ((type != EventType.REJECT && type != EventType.ACCUSE) || c.weight() < STRONG_CUE) {
+            if (!types.contains(EventType.valueOf(c.label())) || c.weight() < STRONG_CUE) {
                 return false;
             }
         }
