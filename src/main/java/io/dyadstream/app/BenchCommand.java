@@ -41,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Stories per end-to-end run; several sizes show the cost as work grows (default ${DEFAULT-VALUE}).")
     List<Integer> e2eStories;
 
+    @Option(names = "--warm-up-stories", defaultValue = "20000",
+            description = "Stories of the unmeasured warm-up run of each topology before the end-to-end runs (default ${DEFAULT-VALUE}).")
+    int warmUpStories;
+
     @Option(names = "--rate", defaultValue = "1000", description = "Offered load of the latency runs, stories/s (default ${DEFAULT-VALUE}).")
     int rate;
 
@@ -158,6 +162,13 @@ final class BenchCommand implements Callable<Integer> {
 
     private void pipeline(EmbeddedKafkaBroker broker, Enricher enricher) throws Exception {
         PipelineBench bench = new PipelineBench(broker, enricher, streamsSettings);
+        // not measured: both topologies once, so that neither measured run pays for the JIT compiling its code
+        // (on 2 cores the compiler threads take a large share of the CPU for the first minute)
+        List<RawStory> warmUp = BenchCorpus.generate(warmUpStories, 1);
+        for (boolean full : new boolean[] {false, true}) {
+            PipelineBench.Result w = bench.run("warm-up", warmUp, "exactly_once_v2", full);
+            System.out.printf("warm-up, %s, %,d stories: %.1f s%n", full ? "full topology" : "pass-through", w.stories(), w.seconds());
+        }
         for (int n : e2eStories) {
             List<RawStory> corpus = BenchCorpus.generate(n, 7 + n);
             PipelineBench.Result ceiling = bench.run("pass-through, exactly_once_v2", corpus, "exactly_once_v2", false);
@@ -167,7 +178,8 @@ final class BenchCommand implements Callable<Integer> {
                 String ratio = r == ceiling ? "" : String.format("%.0f%% of (2)", 100 * r.storiesPerSecond() / ceiling.storiesPerSecond());
                 String label = String.format("(%s) %s, %,d stories", r == ceiling ? "2" : "3", r.name(), r.stories());
                 table.add(String.format("%-52s %12s %12s", label, String.format("%.0f st/s", r.storiesPerSecond()), ratio));
-                System.out.printf("%s: %.1f s%n", label, r.seconds());
+                System.out.printf("%s: %.1f s (%.1f s to RUNNING), %.2f ms CPU per story (whole process), %,d bytes per story on the broker %s%n",
+                        label, r.seconds(), r.startupSeconds(), r.cpuMsPerStory(), r.bytesPerStory(), r.topicBytes());
             }
         }
     }

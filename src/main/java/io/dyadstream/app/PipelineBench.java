@@ -46,9 +46,22 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 final class PipelineBench {
 
-    record Result(String name, int stories, double seconds) {
+    /**
+     * One run: wall seconds from start to the last output read, seconds of that spent before the app
+     * was RUNNING (joining the group, creating internal topics, opening stores), the CPU seconds the
+     * whole process (app, broker, bench client) used meanwhile, and the bytes the run left on each topic.
+     */
+    record Result(String name, int stories, double seconds, double startupSeconds, double cpuSeconds, Map<String, Long> topicBytes) {
         double storiesPerSecond() {
             return stories / seconds;
+        }
+
+        double cpuMsPerStory() {
+            return 1000 * cpuSeconds / stories;
+        }
+
+        long bytesPerStory() {
+            return topicBytes.values().stream().mapToLong(Long::longValue).sum() / stories;
         }
     }
 
@@ -107,14 +120,44 @@ final class PipelineBench {
         streamsProps.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         Properties complete = StreamsSettings.complete(streamsProps, settings.topics());
         Topology topology = full ? DyadTopology.build(settings, enricher, new PipelineMetrics()) : passThrough(settings.topics());
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong running = new java.util.concurrent.atomic.AtomicLong();
         try (KafkaStreams streams = new KafkaStreams(topology, complete)) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.compareAndSet(0, System.nanoTime());
+                }
+            });
             streams.start();
             awaitOutputs(settings.topics().enriched(), stories.size());
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long end = System.nanoTime();
+            System.out.printf("run %s %s: epoch %.3f to %.3f%n", prefix, name, System.currentTimeMillis() / 1e3 - (end - start) / 1e9,
+                    System.currentTimeMillis() / 1e3);
+            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
             streams.close(Duration.ofSeconds(30));
-            return new Result(name, stories.size(), seconds);
+            return new Result(name, stories.size(), (end - start) / 1e9, ((running.get() == 0 ? end : running.get()) - start) / 1e9,
+                    cpu, topicBytes(prefix));
         }
+    }
+
+    /** Bytes on the broker per topic of this run (internal topics included), prefix removed. */
+    private Map<String, Long> topicBytes(String prefix) throws Exception {
+        Map<String, Long> bytes = new java.util.TreeMap<>();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            int node = admin.describeCluster().nodes().get().iterator().next().id();
+            admin.describeLogDirs(List.of(node)).allDescriptions().get().get(node).values()
+                    .forEach(dir -> dir.replicaInfos().forEach((tp, info) -> {
+                        if (tp.topic().startsWith(prefix)) {
+                            bytes.merge(tp.topic().substring(prefix.length()), info.size(), Long::sum);
+                        }
+                    }));
+        }
+        return bytes;
     }
 
     private void produce(String topic, List<RawStory> stories) {

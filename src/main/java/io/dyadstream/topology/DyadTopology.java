@@ -8,6 +8,7 @@ import io.dyadstream.model.PairRecord;
 import io.dyadstream.pairs.PairDays;
 import io.dyadstream.serde.JsonSerde;
 import io.dyadstream.serde.RecentStoriesSerde;
+import io.dyadstream.serde.StoryBinarySerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +74,9 @@ public final class DyadTopology {
         Serde<String> strings = Serdes.String();
         Serde<EnrichedStory> storySerde = new JsonSerde<>(EnrichedStory.class);
         Serde<PairRecord> pairSerde = new JsonSerde<>(PairRecord.class);
-        // internal topics and stores hold the same records in binary JSON: cheaper to write and read
-        Serde<EnrichedStory> storyState = JsonSerde.binary(EnrichedStory.class);
+        // internal topics and stores hold the same records in binary: cheaper to write and read. Stories, written
+        // twice more per story (repartition, store), in a compact form that keeps their text once
+        Serde<EnrichedStory> storyState = new StoryBinarySerde();
         Serde<PairRecord> pairState = JsonSerde.binary(PairRecord.class);
         StreamsBuilder builder = new StreamsBuilder();
 

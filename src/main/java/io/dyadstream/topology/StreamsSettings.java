@@ -24,6 +24,9 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
         props.put(StreamsConfig.producerPrefix("linger.ms"), "10");
+        // an enriched story is 5-20 KB of JSON: with the default 16 KB batches every story was a batch of its own,
+        // so the producer, the broker and the consumers paid per-batch costs (and lz4 frames) per story
+        props.put(StreamsConfig.producerPrefix("batch.size"), String.valueOf(256 * 1024));
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         // every repartition topic, changelog and store has a name we chose: renaming one by accident fails fast
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
