@@ -179,7 +179,7 @@ final class RelationTagger {
         Map<Match<Cue>, Modality> modalities = new java.util.IdentityHashMap<>();
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
-        Map<Facts, String> responding = new LinkedHashMap<>();
+        List<Facts> responding = new ArrayList<>(); // sentences that name one country only
         for (Facts f : facts) {
             if (f.cues().isEmpty()) {
                 continue;
@@ -189,7 +189,7 @@ final class RelationTagger {
                 if (f.has(pairRef)) {
                     referring.add(f);
                 } else if (countries.size() == 1 && namesOnly(f.mentions(), countries.get(0))) {
-                    responding.put(f, countries.get(0));
+                    responding.add(f);
                 }
                 continue;
             }
@@ -231,9 +231,9 @@ final class RelationTagger {
                     }
                 }
             }
-            for (var entry : responding.entrySet()) {
-                if (entry.getValue().equals(main.a()) || entry.getValue().equals(main.b())) {
-                    Facts f = entry.getKey();
+            for (Facts f : responding) {
+                String country = f.actors().get(0).country();
+                if (country.equals(main.a()) || country.equals(main.b())) {
                     for (Match<Cue> cue : f.cues()) {
                         if (isStrongOf(cue, RESPONSES) && !needsObject(cue)) {
                             tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
@@ -284,7 +284,7 @@ final class RelationTagger {
             }
             List<Mention> actors = List.of();
             if (!cues.isEmpty()) {
-                actors = actors(inSentence, s, roles, cues, visit, attributionFrom(tokens, s, cues));
+                actors = actors(inSentence, s, roles, cues, visit, attributionFrom(tokens, words, s, cues));
             }
             facts.add(new Facts(s, inSentence, actors, cues, roles));
         }
@@ -557,20 +557,22 @@ final class RelationTagger {
     }
 
     /**
-     * Where a sentence's closing attribution starts: the last clause after a comma when it says who
-     * reported the rest and holds no event cue (", a State Department spokesman said Wednesday", ",
-     * according to the US government", ", Thai military sources said today"); else the sentence's end.
-     * Its speakers report the event and are no party to it.
+     * Where a sentence's closing attribution starts: its last clause (after a comma, "but", "while" ...)
+     * when that says who reported the rest and holds no event cue (", a State Department spokesman said
+     * Wednesday", ", according to the US government", ", Thai military sources said today"); else the
+     * sentence's end. Its speakers report the event and are no party to it.
      */
-    private static int attributionFrom(List<Token> tokens, Sentence s, List<Match<Cue>> cues) {
+    private static int attributionFrom(List<Token> tokens, StoryWords words, Sentence s, List<Match<Cue>> cues) {
         int lastCue = cues.get(cues.size() - 1).from();
-        boolean speech = false;
         for (int i = s.to() - 1; i > lastCue; i--) {
-            Token t = tokens.get(i);
-            if (t.is(",") || t.is("--")) {
-                return speech ? i : s.to();
+            if (words.in(i, WordClass.CLAUSE_BREAK) || tokens.get(i).is("--")) {
+                for (int k = i + 1; k < s.to(); k++) {
+                    if (ATTRIBUTION.contains(tokens.get(k).norm())) {
+                        return i;
+                    }
+                }
+                return s.to();
             }
-            speech |= ATTRIBUTION.contains(t.norm());
         }
         return s.to();
     }
