@@ -20,8 +20,26 @@ public final class SentenceSplitter {
             "sen", "rep", "rev", "st", "sr", "jr", "hon", "amb", "pres", "no", "nos", "vol", "art", "para", "fig",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
             "inc", "corp", "ltd", "co", "bros", "vs", "etc", "approx", "est", "mt", "ft", "dept", "univ", "assn");
-    /** The length of the longest abbreviation: a longer word before a dot is none, without hashing it. */
+    /** The length of the longest abbreviation: a longer word before a dot is none. */
     private static final int LONGEST_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
+    /**
+     * The abbreviations by first letter (a-z; they are all in lower case): a word before a dot is
+     * compared with a few, without hashing it (most such words are a story's own, hashed nowhere else).
+     */
+    private static final String[][] ABBREVIATIONS_BY_FIRST_LETTER = new String[26][0];
+
+    static {
+        for (String a : ABBREVIATIONS) {
+            int k = a.charAt(0) - 'a';
+            if (k < 0 || k >= 26) {
+                throw new AssertionError("an abbreviation that does not start with a-z: " + a);
+            }
+            String[] list = ABBREVIATIONS_BY_FIRST_LETTER[k];
+            list = java.util.Arrays.copyOf(list, list.length + 1);
+            list[list.length - 1] = a;
+            ABBREVIATIONS_BY_FIRST_LETTER[k] = list;
+        }
+    }
 
     private SentenceSplitter() {}
 
@@ -91,12 +109,29 @@ public final class SentenceSplitter {
         if (prev.end() != tokens.get(i).start() || !prev.isWord()) {
             return false;
         }
-        if (prev.norm().length() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(prev.norm())) {
+        if (isAbbreviation(prev.norm())) {
             return true;
         }
         // an initial: "J. Smith" (but not the pronoun "I" or a sentence ending in "Plan B." at a paragraph end)
         return prev.text().length() == 1 && Character.isUpperCase(prev.text().charAt(0)) && !prev.text().equals("I")
                 && i + 1 < tokens.size() && tokens.get(i + 1).isCapitalized();
+    }
+
+    /** {@code ABBREVIATIONS.contains(norm)}. */
+    private static boolean isAbbreviation(String norm) {
+        if (norm.isEmpty() || norm.length() > LONGEST_ABBREVIATION) {
+            return false;
+        }
+        int k = norm.charAt(0) - 'a';
+        if (k < 0 || k >= 26) {
+            return false;
+        }
+        for (String a : ABBREVIATIONS_BY_FIRST_LETTER[k]) {
+            if (a.equals(norm)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean blankLineBetween(String text, int from, int to) {

@@ -28,6 +28,12 @@ public final class Vocabulary {
      */
     private int[] stemsOfWords;
     private int[] stemsOfOthers;
+    /**
+     * Once complete: by the first two letters of a word (a-z, {@code 26 * first + second}), whether a
+     * stem starts with them. A stem keeps the first two letters of its word ({@link Stemmer}), so a word
+     * whose first two letters start no stem has no stem in the vocabulary, without being stemmed.
+     */
+    private boolean[] stemStarts;
     /** Once complete: the ids of the one-character ASCII normal forms (punctuation), by character. */
     private int[] asciiIds;
     private boolean complete;
@@ -60,6 +66,13 @@ public final class Vocabulary {
         norms.forEach((norm, id) -> {
             stemsOfWords[id] = stems.get(Stemmer.stem(norm));
             stemsOfOthers[id] = stems.get(norm);
+        });
+        stemStarts = new boolean[26 * 26];
+        stems.forEach((stem, id) -> {
+            int k = letterPair(stem);
+            if (k >= 0) {
+                stemStarts[k] = true;
+            }
         });
         asciiIds = new int[128];
         for (char c = 0; c < asciiIds.length; c++) {
@@ -116,6 +129,12 @@ public final class Vocabulary {
      * the normal form again.
      */
     int stemIdOfUnknownWord(String norm, int hash) {
+        if (complete) {
+            int k = letterPair(norm);
+            if (k >= 0 && !stemStarts[k]) {
+                return ABSENT;
+            }
+        }
         int cut = Stemmer.cut(norm);
         int end = cut >>> 1;
         boolean y = (cut & 1) != 0;
@@ -127,6 +146,16 @@ public final class Vocabulary {
             stemHash = 31 * stemHash + norm.charAt(j);
         }
         return stems.get(y ? 31 * stemHash + 'y' : stemHash, norm, end, y);
+    }
+
+    /** {@code 26 * (first - 'a') + (second - 'a')} for a word whose first two characters are a-z, else -1. */
+    private static int letterPair(String word) {
+        if (word.length() < 2) {
+            return -1;
+        }
+        int first = word.charAt(0) - 'a';
+        int second = word.charAt(1) - 'a';
+        return first >= 0 && first < 26 && second >= 0 && second < 26 ? 26 * first + second : -1;
     }
 
     /** The stem id of a token whose normal form has id {@code normId} (maybe {@link #ABSENT}). */

@@ -39,6 +39,25 @@ class SentenceSplitterTest {
                 sentences("Mr. Ivanov answered questions. Nobody else spoke."));
     }
 
+    /** Every abbreviation, in any case, keeps its dot in the sentence; words that only look like one do not. */
+    @Test
+    void everyAbbreviationAndNoOtherWord() {
+        for (String a : List.of("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
+                "gov", "sen", "rep", "rev", "st", "sr", "jr", "hon", "amb", "pres", "no", "nos", "vol", "art", "para", "fig", "jan",
+                "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "bros",
+                "vs", "etc", "approx", "est", "mt", "ft", "dept", "univ", "assn")) {
+            String capitalized = Character.toUpperCase(a.charAt(0)) + a.substring(1);
+            for (String w : List.of(a, capitalized, a.toUpperCase(java.util.Locale.ROOT))) {
+                String text = "They met " + w + ". Petrov then left.";
+                assertEquals(List.of(text), sentences(text), w);
+            }
+        }
+        for (String w : List.of("mrx", "gens", "approxi", "approximately", "x", "zz", "st2", "\u00e9t", "said")) {
+            String text = "They met " + w + ". Petrov then left.";
+            assertEquals(2, sentences(text).size(), w);
+        }
+    }
+
     @Test
     void initialsDoNotEndASentence() {
         assertEquals(List.of("J. R. Smith said the visit went well."), sentences("J. R. Smith said the visit went well."));

@@ -28,6 +28,15 @@ class StemmerTest {
         assertEquals("1990s", new Token(0, 5, "1990s", "1990s", Token.Kind.NUMBER).stem());
     }
 
+    /** A stem keeps the first two letters of its word: the {@link Vocabulary} turns away words by them. */
+    @Test
+    void stemsKeepTheFirstTwoLetters() {
+        for (String w : List.of("flies", "dies", "ties", "tied", "lied", "fries", "eyes", "axes", "owes", "ode", "odes", "eased",
+                "ebbing", "aimed", "added", "ended", "essed", "annulled", "abbed", "allies", "ab", "abs", "aces", "acing")) {
+            assertEquals(w.substring(0, 2), Stemmer.stem(w).substring(0, 2), w);
+        }
+    }
+
     /** {@link Stemmer#cut} says where the stem {@link Stemmer#stem} makes lies in the word. */
     @Test
     void cutDescribesTheStem() {
