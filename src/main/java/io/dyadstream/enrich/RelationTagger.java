@@ -209,7 +209,7 @@ final class RelationTagger {
             }
             for (var entry : cuesByPair.entrySet()) {
                 Pair pair = entry.getKey();
-                for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors)) {
+                for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors, tokens)) {
                     tagsFor(pair, cue, actors, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
                 }
             }
@@ -536,9 +536,11 @@ final class RelationTagger {
     /**
      * Where some cues of a sentence stand between the two countries' actors ("Pakistan summoned India's
      * envoy"), those report the pair's event, and the sentence's other cues (a cause, a background, an
-     * embedded clause: "accused Y of attacking") are left to the pairs they stand between.
+     * embedded clause: "accused Y of attacking") are left to the pairs they stand between; except a
+     * second verb of the same subject after them ("accused Greece of militarising the islands and
+     * warned that ...", "called on South Africa to withdraw the duties, and warned ...").
      */
-    private static List<Match<Cue>> linking(List<Match<Cue>> cues, String a, String b, ActorIndex actors) {
+    private static List<Match<Cue>> linking(List<Match<Cue>> cues, String a, String b, ActorIndex actors, List<Token> tokens) {
         List<Match<Cue>> between = new ArrayList<>();
         for (Match<Cue> cue : cues) {
             if ((actors.endsBy(a, cue.from()) && actors.startsFrom(b, cue.to()))
@@ -549,11 +551,31 @@ final class RelationTagger {
         for (Match<Cue> cue : between) {
             for (Cue c : cue.values()) {
                 if (c.weight() >= STRONG_CUE) {
+                    int lastBetween = between.get(between.size() - 1).to();
+                    for (Match<Cue> other : cues) {
+                        if (other.from() >= lastBetween && isCoordinatedVerb(tokens, other.from())) {
+                            between.add(other);
+                        }
+                    }
                     return between;
                 }
             }
         }
         return cues;
+    }
+
+    /**
+     * "... and warned", "..., but refuses": a cue word right after "and" or "but" in a finite form ("-ed",
+     * "-s"); not an "-ing" form or an infinitive, which continue the first verb ("demanded that Stockholm
+     * take a firmer stance and extradite ...").
+     */
+    private static boolean isCoordinatedVerb(List<Token> tokens, int cue) {
+        String word = tokens.get(cue).norm();
+        if (cue < 1 || !(word.endsWith("ed") || word.endsWith("s"))) {
+            return false;
+        }
+        Token before = tokens.get(cue - 1);
+        return before.is("and") || before.is("but");
     }
 
     /**
