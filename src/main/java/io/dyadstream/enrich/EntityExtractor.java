@@ -160,7 +160,7 @@ final class EntityExtractor {
             boolean shortForm = m.to() - m.from() == 1 && first.text().length() <= 3;
             List<Entry> entries = new ArrayList<>(m.values().size());
             for (Entry e : m.values()) {
-                if ((!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) && lex.gazetteer().inOffice(e, storyYear)) {
+                if ((!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) && (e.kind() != Kind.OFFICIAL || lex.gazetteer().inOffice(e, storyYear))) {
                     entries.add(e);
                 }
             }

@@ -40,7 +40,7 @@ public final class Gazetteer {
     private final Map<String, String> countryByNormalName = new HashMap<>();
     private final Map<String, Entry> orgByNormalName = new HashMap<>();
     /** For each official, the years of the term: {from, to}, to = Integer.MAX_VALUE while in office or unknown. */
-    private final Map<Entry, int[]> terms = new HashMap<>();
+    private final Map<Entry, int[]> terms = new java.util.IdentityHashMap<>(); // by the matcher's own entries
 
     private Gazetteer(Vocabulary vocabulary) {
         this.matcher = new PhraseMatcher<>(vocabulary, false);

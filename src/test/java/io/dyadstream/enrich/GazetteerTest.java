@@ -123,4 +123,21 @@ class GazetteerTest {
         assertEquals(kazinform, gazetteer.organisation("Kazinform"));
         assertNull(gazetteer.organisation("Atlantis News Service"));
     }
+
+    @Test
+    void anOfficialCountsOnlyInTheYearsOfTheTerm() {
+        Entry obama = lookup("Obama").stream().filter(e -> e.kind() == Kind.OFFICIAL).findFirst().orElseThrow();
+        assertEquals("USA", obama.code());
+        assertTrue(gazetteer.inOffice(obama, 2009), "first year of the term");
+        assertTrue(gazetteer.inOffice(obama, 2017), "last year of the term");
+        assertTrue(!gazetteer.inOffice(obama, 2008) && !gazetteer.inOffice(obama, 2021), "outside the term");
+        assertTrue(gazetteer.inOffice(obama, 0), "an undated story takes any term");
+    }
+
+    @Test
+    void movementsAndArmedGroupsBelongToTheirCountry() {
+        assertHas("Hamas", "PSE", Kind.ORG);
+        assertHas("Hezbollah", "LBN", Kind.ORG);
+        assertHas("Houthis", "YEM", Kind.ORG);
+    }
 }
