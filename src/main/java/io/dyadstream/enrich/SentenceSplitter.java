@@ -58,11 +58,11 @@ public final class SentenceSplitter {
             Token t = tokens.get(i);
             if (i + 1 < n && blankLineBetween(text, t.end(), tokens.get(i + 1).start())) {
                 end = true;
-            } else if (isTerminal(t) && !isAbbreviationDot(tokens, i)) {
+            } else if (isTerminal(t) && !isAbbreviationDot(text, tokens, i)) {
                 while (last + 1 < n && isCloser(tokens.get(last + 1))) {
                     last++;
                 }
-                end = last + 1 >= n || startsSentence(tokens.get(last + 1));
+                end = last + 1 >= n || startsSentence(text, tokens.get(last + 1));
             }
             if (end) {
                 add(sentences, tokens, from, last + 1);
@@ -91,17 +91,23 @@ public final class SentenceSplitter {
                 || t.text().equals("]") || isTerminal(t));
     }
 
-    private static boolean startsSentence(Token next) {
+    /**
+     * Whether the token after a full stop starts a sentence. Here and below a word's characters are
+     * read in the text, where they are the same as in the token's strings: a known word's strings are
+     * the vocabulary's, which nothing else of the story may have read, so that reading them is a
+     * cache miss or two for each sentence.
+     */
+    private static boolean startsSentence(String text, Token next) {
         if (next.kind() == Token.Kind.NUMBER) {
             return true;
         }
         if (next.kind() == Token.Kind.PUNCT) {
             return next.norm().equals("\"") || next.norm().equals("'") || next.text().equals("(") || next.norm().equals("-");
         }
-        return Character.isUpperCase(next.text().charAt(0));
+        return Character.isUpperCase(text.charAt(next.start())); // next.text().charAt(0)
     }
 
-    private static boolean isAbbreviationDot(List<Token> tokens, int i) {
+    private static boolean isAbbreviationDot(String text, List<Token> tokens, int i) {
         if (!tokens.get(i).text().equals(".") || i == 0) {
             return false;
         }
@@ -109,12 +115,59 @@ public final class SentenceSplitter {
         if (prev.end() != tokens.get(i).start() || !prev.isWord()) {
             return false;
         }
-        if (isAbbreviation(prev.norm())) {
+        if (isAbbreviation(text, prev)) {
             return true;
         }
         // an initial: "J. Smith" (but not the pronoun "I" or a sentence ending in "Plan B." at a paragraph end)
-        return prev.text().length() == 1 && Character.isUpperCase(prev.text().charAt(0)) && !prev.text().equals("I")
-                && i + 1 < tokens.size() && tokens.get(i + 1).isCapitalized();
+        char initial = text.charAt(prev.start()); // prev.text().charAt(0)
+        return prev.end() - prev.start() == 1 && Character.isUpperCase(initial) && initial != 'I' && i + 1 < tokens.size()
+                && isCapitalized(text, tokens.get(i + 1));
+    }
+
+    /** {@link Token#isCapitalized()}, read in the text. */
+    private static boolean isCapitalized(String text, Token t) {
+        return t.kind() == Token.Kind.WORD && Character.isUpperCase(text.charAt(t.start()));
+    }
+
+    /**
+     * {@code ABBREVIATIONS.contains(word.norm())}: for a word written in ASCII, whose normal form is
+     * its lower case, compared in the text.
+     */
+    private static boolean isAbbreviation(String text, Token word) {
+        int start = word.start();
+        int length = word.end() - start;
+        for (int j = 0; j < length; j++) {
+            if (text.charAt(start + j) >= 0x80) {
+                return isAbbreviation(word.norm());
+            }
+        }
+        if (length == 0 || length > LONGEST_ABBREVIATION) {
+            return false;
+        }
+        int k = lowerCase(text.charAt(start)) - 'a';
+        if (k < 0 || k >= 26) {
+            return false;
+        }
+        for (String a : ABBREVIATIONS_BY_FIRST_LETTER[k]) {
+            if (a.length() == length && isLowerCaseOf(a, text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code lower} is the lower case of the ASCII text at {@code start}. */
+    private static boolean isLowerCaseOf(String lower, String text, int start) {
+        for (int j = 0; j < lower.length(); j++) {
+            if (lower.charAt(j) != lowerCase(text.charAt(start + j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lowerCase(char asciiChar) {
+        return asciiChar >= 'A' && asciiChar <= 'Z' ? (char) (asciiChar + ('a' - 'A')) : asciiChar;
     }
 
     /** {@code ABBREVIATIONS.contains(norm)}. */

@@ -52,6 +52,11 @@ class SentenceSplitterTest {
                 assertEquals(List.of(text), sentences(text), w);
             }
         }
+        // written with accents, precomposed or combining: looked up by the normal form, where they are folded
+        for (String w : List.of("G\u00e9n", "G\u0065\u0301n", "Gen\u0307")) {
+            String text = "They met " + w + ". Petrov then left.";
+            assertEquals(List.of(text), sentences(text), w);
+        }
         for (String w : List.of("mrx", "gens", "approxi", "approximately", "x", "zz", "st2", "\u00e9t", "said")) {
             String text = "They met " + w + ". Petrov then left.";
             assertEquals(2, sentences(text).size(), w);
