@@ -51,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "20", description = "Length of each latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--latency-warm-up-seconds", defaultValue = "20",
+            description = "Seconds of load offered before each latency run's measured stories, not counted (default ${DEFAULT-VALUE}).")
+    int latencyWarmUpSeconds;
+
     @Option(names = "--eos-commit-interval-ms", defaultValue = "100",
             description = "commit.interval.ms of the exactly_once_v2 latency run (default ${DEFAULT-VALUE}, Kafka's EOS default).")
     int eosCommitMs;
@@ -188,13 +192,17 @@ final class BenchCommand implements Callable<Integer> {
         LatencyBench bench = new LatencyBench(broker);
         int n = rate * latencySeconds;
         List<RawStory> corpus = BenchCorpus.generate(n, 99);
+        List<RawStory> warmUp = new ArrayList<>();
+        for (RawStory s : BenchCorpus.generate(rate * latencyWarmUpSeconds, 98)) {
+            warmUp.add(RawStory.plainText("warm-up-" + s.id(), s.body()));
+        }
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
             Map<String, String> settings = new java.util.HashMap<>(streamsSettings);
             if (guarantee.equals("exactly_once_v2")) {
                 settings.putIfAbsent("commit.interval.ms", String.valueOf(eosCommitMs));
             }
-            LatencyBench.Result r = bench.run(corpus, rate, guarantee, settings);
-            table.add(String.format("%-52s %12s %12s", String.format("(4) latency at %d st/s, %s", rate, guarantee),
+            LatencyBench.Result r = bench.run(warmUp, corpus, rate, guarantee, settings);
+            table.add(String.format("%-52s %12s %12s", String.format("(4) latency at %d st/s, %s, %d s after %d s", rate, guarantee, latencySeconds, latencyWarmUpSeconds),
                     String.format("p50 %.0f ms", r.p50()), String.format("p95 %.0f ms", r.p95())));
             table.add(String.format("%-52s %12s %12s", "", String.format("p99 %.0f ms", r.p99()), String.format("max %.0f ms", r.max())));
             table.add(String.format("%-52s %12s %12s", String.format("(5) app memory under that load, %s", guarantee),

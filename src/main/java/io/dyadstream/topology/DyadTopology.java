@@ -80,8 +80,10 @@ public final class DyadTopology {
         Serde<PairRecord> pairState = JsonSerde.binary(PairRecord.class);
         StreamsBuilder builder = new StreamsBuilder();
 
+        // cached: a pair's value (its recent stories' fingerprints, up to 500 x 0.5 KB) is rewritten for each of its
+        // stories; the cache writes it to RocksDB and the changelog once per commit instead
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STORIES), strings,
-                new RecentStoriesSerde()));
+                new RecentStoriesSerde()).withCachingEnabled());
         KStream<String, CheckedStory> checked = builder
                 .stream(topics.raw(), Consumed.with(bytes, bytes).withName("read-raw-stories"))
                 .map((key, value) -> {
