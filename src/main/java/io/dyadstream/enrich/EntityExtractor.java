@@ -96,6 +96,8 @@ final class EntityExtractor {
         final Map<String, Mention> personBySurname = new HashMap<>();
         final Map<String, Mention> firstNames = new HashMap<>();
         final Map<String, Integer> countryCounts = new HashMap<>();
+        /** By kind and canonical name of an organisation or official, its first written name. */
+        final Map<String, String> writtenFirst = new HashMap<>();
 
         final int storyYear;
 
@@ -336,9 +338,9 @@ final class EntityExtractor {
                         Via.PLACE, !locative || governedPlace(hit.to()), null, null);
                 case CITY -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
                         Via.PLACE, governedPlace(hit.to()), null, null);
-                case ORG -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(), Via.ORG,
-                        e.code() != null && !"AGENCY".equals(e.orgKind()), null, null);
-                case OFFICIAL -> new Mention(EntityType.PERSON, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
+                case ORG -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, writtenFirst(e, text), e.code(),
+                        Via.ORG, e.code() != null && !"AGENCY".equals(e.orgKind()), null, null);
+                case OFFICIAL -> new Mention(EntityType.PERSON, hit.from(), hit.to(), hit.sentence(), text, writtenFirst(e, text), e.code(),
                         Via.PERSON, true, e.orgKind(), null); // the name as the story writes it (taxonomy section 5)
             };
         }
@@ -356,6 +358,15 @@ final class EntityExtractor {
                 i--;
             }
             return i >= 0 && words.in(i, WordClass.LOCATIVE);
+        }
+
+        /**
+         * The name an organisation or official goes by in this story: as written at its first mention
+         * ("NATO" where the story writes NATO; "Vladimir Putin", then "Putin" is the same person), by
+         * taxonomy section 5.
+         */
+        private String writtenFirst(Entry e, String text) {
+            return writtenFirst.computeIfAbsent(e.kind() + ":" + e.name(), k -> text);
         }
 
         /** "in the Kazakh capital", "in the Chinese city of Qingdao": a demonym that names a place, not an actor. */
