@@ -3,9 +3,7 @@ package io.dyadstream.topology;
 import io.dyadstream.model.EnrichedStory;
 import io.dyadstream.pairs.RecentStories;
 import io.dyadstream.pairs.StoryFingerprint;
-import java.time.LocalDate;
 import java.util.List;
-import java.time.ZoneOffset;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,10 +11,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Marks republished stories. Input: stories keyed by their first pair (so that every story that
- * could be a copy meets its original in one task; a story without pairs passes unchecked); output: the same story keyed by its id, with
- * {@code duplicateOf} and {@code similarity} set when it copies a story seen for that pair within the
- * window, and with the story's event time as record time: its published date, else the time the
- * record arrived. Keeps the pair's recent fingerprints in the {@link DyadTopology#RECENT_STORIES} store.
+ * could be a copy meets its original in one task; a story without pairs passes unchecked); output: the
+ * same story keyed by its id, with {@code duplicateOf} and {@code similarity} set when it copies a story
+ * seen for that pair within the window of its event time ({@link PublishedTime}). Records keep their
+ * arrival time. Keeps the pair's recent fingerprints in the {@link DyadTopology#RECENT_STORIES} store.
  */
 final class DuplicateMarker implements Processor<String, EnrichedStory, String, CheckedStory> {
 
@@ -41,10 +39,10 @@ final class DuplicateMarker implements Processor<String, EnrichedStory, String, 
     @Override
     public void process(Record<String, EnrichedStory> record) {
         EnrichedStory story = record.value();
-        long eventTime = eventTime(story, record.timestamp());
+        long eventTime = PublishedTime.of(story.published(), record.timestamp());
         if (story.pairs().isEmpty()) {
             List<String> sources = sourceOf(story) == null ? List.of() : List.of(sourceOf(story));
-            context.forward(record.withKey(story.id()).withValue(new CheckedStory(story, sources)).withTimestamp(eventTime));
+            context.forward(record.withKey(story.id()).withValue(new CheckedStory(story, sources)));
             return;
         }
         RecentStories seen = recent.get(record.key());
@@ -56,15 +54,7 @@ final class DuplicateMarker implements Processor<String, EnrichedStory, String, 
             checked = story.asDuplicate(verdict.duplicateOf(), verdict.similarity());
             metrics.duplicate();
         }
-        context.forward(record.withKey(story.id()).withValue(new CheckedStory(checked, verdict.sources())).withTimestamp(eventTime));
-    }
-
-    /** The start of the published day (UTC), else the record's own time. */
-    static long eventTime(EnrichedStory story, long recordTime) {
-        if (story.published() != null) {
-            return LocalDate.parse(story.published()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        }
-        return recordTime;
+        context.forward(record.withKey(story.id()).withValue(new CheckedStory(checked, verdict.sources())));
     }
 
     private static String sourceOf(EnrichedStory story) {

@@ -40,8 +40,10 @@ import org.apache.kafka.streams.state.WindowStore;
  *       its id) and checked against the pair's recent stories ({@value #RECENT_STORIES} store): a republished
  *       copy is marked {@code duplicateOf}. Every story goes to {@code stories.enriched} keyed by id and is
  *       kept for the API ({@value #STORIES} store), and one record per pair goes to
- *       {@code relations.by-pair} keyed by pair, timed by the story's published date.</li>
- *   <li>{@code relations.by-pair} is read back and aggregated per pair in daily windows
+ *       {@code relations.by-pair} keyed by pair. Output records keep the input's time (the topics'
+ *       retention counts from arrival, also for archive stories).</li>
+ *   <li>{@code relations.by-pair} is read back, timed by each story's published date ({@link PublishedTime}),
+ *       and aggregated per pair in daily windows
  *       ({@value #PAIR_DAILY} store, to {@code relations.pair-daily}), and kept by pair for the API
  *       ({@value #PAIR_STORIES}).</li>
  * </ol>
@@ -112,7 +114,8 @@ public final class DyadTopology {
                 }, Named.as("fan-out-pairs"))
                 .to(topics.pairs(), Produced.with(strings, pairSerde).withName("write-pairs"));
 
-        KStream<String, PairRecord> relations = builder.stream(topics.pairs(), Consumed.with(strings, pairSerde).withName("read-relations"));
+        KStream<String, PairRecord> relations = builder.stream(topics.pairs(),
+                Consumed.with(strings, pairSerde).withTimestampExtractor(new PublishedTime()).withName("read-relations"));
         relations.groupByKey(Grouped.with(strings, pairSerde).withName("relations-by-pair"))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), settings.grace()))
                 .aggregate(() -> null,

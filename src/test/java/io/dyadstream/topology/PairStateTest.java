@@ -185,4 +185,16 @@ class PairStateTest {
         raw.pipeInput("u".getBytes(StandardCharsets.UTF_8), undated.getBytes(StandardCharsets.UTF_8), Instant.parse("2020-03-04T10:15:00Z"));
         assertEquals(1, day("BLR-KAZ", "2020-03-04").stories());
     }
+
+    @Test
+    void anArchiveStoryKeepsItsArrivalTimeOnTheTopicsAndCountsOnItsPublishedDay() {
+        // published in 2016, arriving now: timed by 2016 on the topics, retention would delete it at once
+        Instant arrival = Instant.parse("2026-11-27T09:00:00Z");
+        raw.pipeInput("kz-1".getBytes(StandardCharsets.UTF_8), ORIGINAL.getBytes(StandardCharsets.UTF_8), arrival);
+        assertEquals(arrival, enriched.readRecord().getRecordTime(), "stories.enriched keeps the arrival time");
+        assertEquals(arrival, relations.readRecord().getRecordTime(), "relations.by-pair keeps the arrival time");
+        PairDay day = day("BLR-KAZ", "2016-11-29");
+        assertNotNull(day, "the story counts on the day it was published");
+        assertEquals(1, day.stories());
+    }
 }
