@@ -61,8 +61,9 @@ public final class BenchCorpus {
             }
             int target = 1000 + random.nextInt(5000);
             StringBuilder text = new StringBuilder(target + 300);
-            text.append(" date 20").append(10 + random.nextInt(15)).append("-0").append(1 + random.nextInt(9)).append("-1")
-                    .append(random.nextInt(10)).append(' ').append(a[2].toUpperCase()).append(". ")
+            // dated within one year, as a live feed is: older dates would fall out of the daily windows' grace
+            text.append(" date 2024-0").append(1 + random.nextInt(9)).append("-1").append(random.nextInt(10))
+                    .append(' ').append(a[2].toUpperCase()).append(". ")
                     .append(AGENCIES[random.nextInt(AGENCIES.length)]).append(" - ");
             while (text.length() < target) {
                 String template = SENTENCES[random.nextInt(SENTENCES.length)];
