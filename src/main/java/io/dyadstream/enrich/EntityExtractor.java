@@ -572,6 +572,15 @@ final class EntityExtractor {
             if (end >= limit || !tokens.get(end).text().equals(",")) {
                 return null;
             }
+            // "Chad Ferrier, a Canadian engineer": a person of that country (not "a Canadian company")
+            if (end + 3 < limit && (tokens.get(end + 1).is("a") || tokens.get(end + 1).is("an"))) {
+                for (Mention m : startingAt.at(end + 2)) {
+                    int noun = m.to();
+                    if (m.via() == Via.DEMONYM && noun < limit && !caps(noun) && (lex.roles().matcher().tagsAt(words, noun) & orgHead) == 0) {
+                        return new String[] {m.country(), null};
+                    }
+                }
+            }
             for (int i = end + 1; i < Math.min(limit, end + 6); i++) {
                 Match<Cue> role = roles.at(i);
                 if (role != null && is(role, office)) {

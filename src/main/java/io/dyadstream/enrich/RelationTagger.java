@@ -275,7 +275,8 @@ final class RelationTagger {
             boolean mayRelate = namesACountry(inSentence) || roles.inSentence(s.index(), pairRef);
             for (Match<Cue> m = mayRelate ? events.firstMatch(words, s.from(), s.to()) : null; m != null;
                     m = events.firstMatch(words, m.to(), s.to())) {
-                if (!inName[m.from()] && !m.values().get(0).label().equals(CueLexicon.NONE)) {
+                boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
+                if (!inName[m.from()] && !month && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }

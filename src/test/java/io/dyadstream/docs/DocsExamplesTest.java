@@ -68,6 +68,10 @@ class DocsExamplesTest {
                 assertEquals(List.of(), pairs(story), "pairs of: " + text);
             } else if (line.startsWith("no pair:")) {
                 assertFalse(pair(story, words[2]) != null, "unexpected pair " + words[2] + " in: " + text);
+            } else if (line.startsWith("no tag:")) {
+                PairRelation pair = pair(story, words[2]);
+                assertNotNull(pair, "no pair " + words[2]);
+                assertFalse(pair.tags().stream().anyMatch(t -> t.type().name().equals(words[3])), words[2] + " has a " + words[3] + " tag");
             } else if (line.startsWith("no sector:")) {
                 PairRelation pair = pair(story, words[2]);
                 assertNotNull(pair, "no pair " + words[2]);
