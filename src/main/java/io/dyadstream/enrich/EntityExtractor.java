@@ -96,7 +96,7 @@ final class EntityExtractor {
         final Map<String, Mention> personBySurname = new HashMap<>();
         final Map<String, Mention> firstNames = new HashMap<>();
         final Map<String, Integer> countryCounts = new HashMap<>();
-        /** By kind and canonical name of an organisation or official, its first written name. */
+        /** By canonical name of an organisation or official (all its forms share it), its first written name. */
         final Map<String, String> writtenFirst = new HashMap<>();
 
         final int storyYear;
@@ -366,7 +366,7 @@ final class EntityExtractor {
          * taxonomy section 5.
          */
         private String writtenFirst(Entry e, String text) {
-            return writtenFirst.computeIfAbsent(e.kind() + ":" + e.name(), k -> text);
+            return writtenFirst.computeIfAbsent(e.name(), k -> text);
         }
 
         /** "in the Kazakh capital", "in the Chinese city of Qingdao": a demonym that names a place, not an actor. */

@@ -129,21 +129,12 @@ public final class PhraseMatcher<T> {
 
     /** The longest phrase that starts at token {@code from} and ends by {@code limit}, or null. */
     Match<T> longestAt(StoryWords story, int from, int limit) {
-        int[] words = story.keys(vocabulary, stemmed);
-        int node = ROOT;
-        int bestNode = ROOT;
-        int bestTo = from;
-        for (int i = from; i < limit; i++) {
-            node = child(node, words[i]);
-            if (node == TrieEdges.NONE) {
-                break;
-            }
-            if (values[node] != null) {
-                bestNode = node;
-                bestTo = i + 1;
-            }
+        if (from >= limit) {
+            return null;
         }
-        return bestNode == ROOT ? null : new Match<>(from, bestTo, values[bestNode], tags[bestNode]);
+        int[] words = story.keys(vocabulary, stemmed);
+        int node = child(ROOT, words[from]);
+        return node == TrieEdges.NONE ? null : longestFrom(words, from, node, limit);
     }
 
     /** The payloads of the one-word phrase at token {@code i}, or null: {@code longestAt(story, i, i + 1)}, without making a match. */

@@ -42,7 +42,10 @@ final class RelationTagger {
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
-    /** Words of a closing attribution (", officials said", ", according to Reuters"). */
+    /**
+     * Words of a closing attribution (", officials said", ", according to Reuters"); narrower than
+     * {@link EntityExtractor#SPEECH}, whose "announced" or "insisted" also close a sentence of the actors' own.
+     */
     private static final Set<String> ATTRIBUTION = Set.of("said", "says", "say", "told", "reported", "reports", "according",
             "quoted", "cited", "claimed", "claims");
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
