@@ -50,6 +50,50 @@ class SerdeTest {
     }
 
     @Test
+    void recentStoriesOfTheSecondFormatAreStillRead() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(2);
+            out.writeInt(1);
+            out.writeUTF("kz-2");
+            out.writeLong(42L);
+            out.writeLong(4242L);
+            for (int k = 0; k < StoryFingerprint.SIZE; k++) {
+                out.writeLong(k);
+            }
+            out.writeShort(2);
+            out.writeUTF("Kazinform");
+            out.writeUTF("Agência Brasil");
+        }
+        RecentStories back = new RecentStoriesSerde().deserialize("t", bytes.toByteArray());
+        assertEquals("kz-2", back.stories().get(0).storyId());
+        assertEquals(4242L, back.stories().get(0).arrived());
+        assertEquals(63L, back.stories().get(0).signature()[63]);
+        assertEquals(List.of("Kazinform", "Agência Brasil"), back.stories().get(0).sources());
+    }
+
+    @Test
+    void recentStoriesOfManyStoriesRoundTripAndATruncatedValueIsAnError() {
+        List<RecentStories.Seen> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < RecentStories.MAX_STORIES; i++) {
+            seen.add(new RecentStories.Seen("story-" + i, StoryFingerprint.of("Story number " + i + " about Ghana and Togo trade."),
+                    i, 1000L + i, i % 2 == 0 ? List.of() : List.of("Agência Brasil", "GNA")));
+        }
+        RecentStoriesSerde serde = new RecentStoriesSerde();
+        byte[] bytes = serde.serialize("t", new RecentStories(seen));
+        RecentStories back = serde.deserialize("t", bytes);
+        assertEquals(seen.size(), back.stories().size());
+        for (int i = 0; i < seen.size(); i += 97) {
+            assertEquals(seen.get(i).storyId(), back.stories().get(i).storyId());
+            assertEquals(seen.get(i).arrived(), back.stories().get(i).arrived());
+            assertArrayEquals(seen.get(i).signature(), back.stories().get(i).signature());
+            assertEquals(seen.get(i).sources(), back.stories().get(i).sources());
+        }
+        assertThrows(SerializationException.class, () -> serde.deserialize("t", java.util.Arrays.copyOf(bytes, bytes.length - 3)));
+        assertThrows(SerializationException.class, () -> serde.deserialize("t", java.util.Arrays.copyOf(bytes, bytes.length + 1)));
+    }
+
+    @Test
     void binaryAndTextJsonHoldTheSameRecord() {
         PairDay day = PairDays.dated(PairDays.empty("BLR-KAZ", null), 0);
         JsonSerde<PairDay> text = new JsonSerde<>(PairDay.class);
