@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,7 +81,7 @@ final class DateFinder {
             return add(tokens, i, end, s, date(year, MONTHS.get(tokens.get(i + 1).norm()), Integer.parseInt(t.text()), ref), out);
         }
         if (month != null && i + 1 < s.to() && isYear(tokens.get(i + 1))) { // May 2021
-            return add(tokens, i, i + 2, s, tokens.get(i + 1).text() + "-" + String.format(Locale.ROOT, "%02d", month.getValue()), out);
+            return add(tokens, i, i + 2, s, tokens.get(i + 1).text() + "-" + twoDigits(month.getValue()), out);
         }
         if (isYear(t) && i > s.from() && (tokens.get(i - 1).is("in") || tokens.get(i - 1).is("since") || tokens.get(i - 1).is("until")
                 || tokens.get(i - 1).is("by"))) {
@@ -101,7 +100,7 @@ final class DateFinder {
             }
             if (unit.equals("month") && ref != null) {
                 LocalDate m = ref.plusMonths(delta);
-                return add(tokens, i, i + 2, s, m.getYear() + "-" + String.format(Locale.ROOT, "%02d", m.getMonthValue()), out);
+                return add(tokens, i, i + 2, s, m.getYear() + "-" + twoDigits(m.getMonthValue()), out);
             }
         }
         if ((t.is("yesterday") || t.is("today")) && ref != null) {
@@ -160,5 +159,9 @@ final class DateFinder {
         }
         out.add(new Mention(EntityType.DATE, from, to, s.index(), text.toString(), iso, null, Mention.Via.NONE, false, null, null));
         return to;
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 }

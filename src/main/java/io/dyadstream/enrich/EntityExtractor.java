@@ -31,6 +31,10 @@ final class EntityExtractor {
             "they", "we", "i", "both", "after", "before", "when", "while", "if", "during", "since", "last", "meanwhile", "however",
             "also", "speaking", "according", "earlier", "later", "then", "there", "here", "under", "over", "about", "among");
     private static final Set<String> GOVERNING_PREPOSITIONS = Set.of("of", "to", "in", "from", "with", "for", "at");
+    /** A country's missions abroad, which are organisations also in lower case ("the Iranian embassy"). */
+    static final Set<String> MISSIONS = Set.of("embassy", "embassies", "consulate", "consulate-general", "mission");
+    /** Particles of Arabic patronymic names, written in lower case: "Khaled bin Mohamed". */
+    private static final Set<String> PATRONYMIC = Set.of("bin", "bint", "ibn");
     static final Set<String> NAME_PARTICLES = Set.of("bin", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
             "van", "von", "der", "den", "la", "le", "ibn", "abu", "y", "zu");
     static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -150,11 +154,46 @@ final class EntityExtractor {
             for (Sentence s : sentences) {
                 for (Match<Entry> m = gazetteer.firstMatch(words, s.from(), s.to()); m != null;
                         m = gazetteer.firstMatch(words, m.to(), s.to())) {
-                    if (caps(m.from())) {
+                    m = withoutTitle(gazetteer, m, s);
+                    if (caps(m.from()) && !inPatronymic(m, s)) {
                         hit(m, s);
                     }
                 }
             }
+        }
+
+        /**
+         * An official's alias that starts with a title ("Sheikh Tamim bin Hamad", "Prince Faisal bin Farhan"):
+         * the title is an office, not part of the name (taxonomy section 5), and the name after it may be
+         * written in full ("Sheikh Tamim bin Hamad Al Thani"): the longest name after the title, else the alias
+         * without it.
+         */
+        private Match<Entry> withoutTitle(PhraseMatcher<Entry> gazetteer, Match<Entry> m, Sentence s) {
+            Match<Cue> title = roles.at(m.from());
+            if (title == null || title.to() >= m.to() || (title.tags() & office) == 0 || !isOfficial(m.values())) {
+                return m;
+            }
+            Match<Entry> name = gazetteer.longestAt(words, title.to(), s.to());
+            if (name != null && name.to() >= m.to() && isOfficial(name.values())) {
+                return name;
+            }
+            return new Match<>(title.to(), m.to(), m.values(), m.tags());
+        }
+
+        /** "Khaled bin Mohamed bin Zayed": an official's name after "bin" is the father's, part of another person's name. */
+        private boolean inPatronymic(Match<Entry> m, Sentence s) {
+            int particle = m.from() - 1;
+            return particle - 1 >= s.from() && PATRONYMIC.contains(tokens.get(particle).text()) && caps(particle - 1)
+                    && isOfficial(m.values());
+        }
+
+        private static boolean isOfficial(List<Entry> entries) {
+            for (Entry e : entries) {
+                if (e.kind() == Kind.OFFICIAL) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void hit(Match<Entry> m, Sentence s) {
@@ -301,6 +340,10 @@ final class EntityExtractor {
             if (prev >= s.from() && GOVERNING_PREPOSITIONS.contains(tokens.get(prev).norm())) {
                 return false; // "Ambassador of Kazakhstan to Belarus Yergali Bulegenov": a place, then a name
             }
+            if (prev - 1 >= s.from() && tokens.get(prev).text().equals("-") && tokens.get(prev).end() == tokens.get(hit.from()).start()
+                    && lex.gazetteer().matcher().phraseAt(words, prev - 1) != null) {
+                return false; // "the India-Russia Inter-Governmental Commission": a compound of two places
+            }
             boolean nextName = next < s.to() && isUnknownName(next);
             boolean prevName = prev > s.from() && isUnknownName(prev);
             // "Mariano da Costa", "Ursula von der Leyen": a name particle between capitalised words
@@ -439,6 +482,10 @@ final class EntityExtractor {
                     host = m.country();
                 }
                 i = m.to();
+            }
+            Match<Cue> title = i < s.to() ? roles.at(i) : null;
+            if (title != null && is(title, office)) {
+                i = title.to(); // "Saudi Foreign Minister Prince Saud bin Faisal": a title between office and name
             }
             int end = nameRun(i, s.to());
             if (end <= i) {
@@ -630,11 +677,15 @@ final class EntityExtractor {
         void organisations() {
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
-                    if (!caps(i) || !isOrgHead(i)) {
+                    if (!isOrgHead(i)) {
+                        continue;
+                    }
+                    if (!caps(i)) {
+                        i = lowerCaseOrg(i, s);
                         continue;
                     }
                     int from = i;
-                    while (from - 1 >= s.from() && canExtendLeft(from - 1)) {
+                    while (from - 1 >= s.from() && canExtendLeft(from - 1, s)) {
                         from--;
                     }
                     if (from - 2 >= s.from() && tokens.get(from - 1).is("'s") && countryMentionEndingAt(from - 2) != null) {
@@ -645,10 +696,7 @@ final class EntityExtractor {
                             && caps(to + 1) || (to + 2 < s.to() && tokens.get(to).is("of") && tokens.get(to + 1).is("the")
                             && caps(to + 2))) {
                         int k = tokens.get(to + 1).is("the") ? to + 2 : to + 1;
-                        int end = k;
-                        while (end < s.to() && caps(end) && !words.in(end, WordClass.FUNCTION)) {
-                            end++;
-                        }
+                        int end = listOfNameWords(k, s.to());
                         if (end == k) {
                             break;
                         }
@@ -660,13 +708,84 @@ final class EntityExtractor {
                     if (to - from < 2) {
                         continue;
                     }
-                    addOrg(from, to, s.index());
+                    addOrg(from, to, s.index(), null);
                     i = to - 1;
                 }
             }
         }
 
-        private boolean canExtendLeft(int i) {
+        /**
+         * The capitalised words of a name's complement from {@code k}: "Ministry of [Foreign Affairs]", also a list
+         * closed by "and" ("of [Health and Social Development]", "of [Economy, Media, Energy and Technology]").
+         * A word that names a country, person or other entity ends it ("Ministry of Energy and Rosatom"), and so
+         * does a known portfolio followed by more capitalised words.
+         */
+        private int listOfNameWords(int k, int limit) {
+            int end = capsRun(k, limit);
+            int portfolioEnd = portfolioEnd(k, limit);
+            if (portfolioEnd > k && portfolioEnd < end) {
+                return portfolioEnd; // "Ministry of External Affairs Dammu Ravi": a name after the portfolio
+            }
+            int accepted = end;
+            while (end > k && end + 1 < limit && (tokens.get(end).text().equals(",") || tokens.get(end).is("and"))) {
+                boolean and = tokens.get(end).is("and");
+                int next = capsRun(end + 1, limit);
+                if (next == end + 1 || isMentioned(end + 1)) {
+                    break;
+                }
+                end = next;
+                if (and) {
+                    accepted = end;
+                    break;
+                }
+            }
+            return accepted;
+        }
+
+        private int capsRun(int k, int limit) {
+            int end = k;
+            while (end < limit && caps(end) && !words.in(end, WordClass.FUNCTION)) {
+                end++;
+            }
+            return end;
+        }
+
+        private boolean isMentioned(int i) {
+            return !startingAt.at(i).isEmpty() || taken[i];
+        }
+
+        /**
+         * "the Iranian embassy", "the UAE foreign ministry": a mission or ministry in lower case after a
+         * country's adjective or name, with at most one word between. Returns where the scan goes on.
+         */
+        private int lowerCaseOrg(int head, Sentence s) {
+            if (!words.in(head, WordClass.MISSION) && !tokens.get(head).is("ministry")) {
+                return head;
+            }
+            for (int from = head - 1; from >= Math.max(s.from(), head - 2); from--) {
+                Mention country = countryMentionEndingAt(from);
+                if (country != null && country.type() == EntityType.COUNTRY) {
+                    if (from < head - 1 && (caps(head - 1) || words.in(head - 1, WordClass.FUNCTION))) {
+                        return head;
+                    }
+                    addOrg(country.from(), head + 1, s.index(), country.country());
+                    return head;
+                }
+            }
+            return head;
+        }
+
+        private boolean canExtendLeft(int i, Sentence s) {
+            if (tokens.get(i).text().equals("-")) {
+                // "Kazakh-Uzbek Supreme Interstate Council", "Inter-Governmental Commission": a hyphen within a word
+                return i - 1 >= s.from() && caps(i - 1) && tokens.get(i - 1).end() == tokens.get(i).start()
+                        && tokens.get(i).end() == tokens.get(i + 1).start();
+            }
+            if (tokens.get(i).is("and")) {
+                // "National Development and Reform Commission"; not "Belarus and Kazakhstan's ..." (entities)
+                return i - 1 > s.from() && caps(i - 1) && caps(i + 1) && !words.in(i - 1, WordClass.FUNCTION)
+                        && !isMentioned(i - 1) && endingAt.at(i - 1).isEmpty() && !inPerson[i - 1];
+            }
             return caps(i) && !words.in(i, WordClass.FUNCTION) && !words.in(i, WordClass.CALENDAR) && !inPerson[i];
         }
 
@@ -683,8 +802,9 @@ final class EntityExtractor {
             return (lex.roles().matcher().tagsAt(words, i) & orgHead) != 0;
         }
 
-        private void addOrg(int from, int to, int sentence) {
-            String country = null;
+        /** An organisation's mention; {@code owner} is the country it belongs to where the name does not say it. */
+        private void addOrg(int from, int to, int sentence, String owner) {
+            String country = owner;
             Via via = Via.ORG;
             List<Mention> inside = new ArrayList<>();
             for (int k = from; k < to; k++) {
@@ -703,11 +823,37 @@ final class EntityExtractor {
                     return;
                 }
             }
+            if (isJointBody(from, to)) {
+                country = null; // "the Kazakh-Uzbek Supreme Interstate Council" is neither's alone
+            }
             String text = span(from, to);
             add(new Mention(EntityType.ORG, from, to, sentence, text, text, country, via, country != null, null, null));
             for (int k = from; k < to; k++) {
                 taken[k] = true;
             }
+        }
+
+        /** Two countries joined by a hyphen in a name: "Kazakh-Uzbek", "India-Russia". */
+        private boolean isJointBody(int from, int to) {
+            for (int k = from + 1; k + 1 < to; k++) {
+                if (tokens.get(k).text().equals("-")) {
+                    Mention before = countryMentionEndingAt(k - 1);
+                    String after = countryMentionStartingAt(k + 1);
+                    if (before != null && after != null && !after.equals(before.country())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private String countryMentionStartingAt(int i) {
+            for (Mention m : startingAt.at(i)) {
+                if (m.country() != null && m.type() == EntityType.COUNTRY) {
+                    return m.country();
+                }
+            }
+            return null;
         }
 
         /** "Akhalgori municipality", "the village of Okami". */

@@ -15,6 +15,8 @@ enum WordClass {
     NAME_PARTICLE(EntityExtractor.NAME_PARTICLES),
     SPEECH(EntityExtractor.SPEECH),
     LOCATIVE(EntityExtractor.LOCATIVE),
+    /** A country's missions abroad ("embassy", "consulate"). */
+    MISSION(EntityExtractor.MISSIONS),
     OBJECT_PREPOSITION(RelationTagger.OBJECT_PREPOSITIONS),
     CLAUSE_BREAK(RelationTagger.CLAUSE_BREAKS),
     COORDINATION(RelationTagger.COORDINATION),

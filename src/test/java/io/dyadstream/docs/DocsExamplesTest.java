@@ -95,7 +95,7 @@ class DocsExamplesTest {
 
     private static boolean matches(Entity e, String type, String name, String code) {
         String country = e.code() != null ? e.code() : e.country();
-        return e.type().name().equals(type) && e.name().equals(name) && code.equals(country);
+        return e.type().name().equals(type) && e.name().equals(name) && (code.equals("-") ? country == null : code.equals(country));
     }
 
     private static String tagName(Tag t) {
