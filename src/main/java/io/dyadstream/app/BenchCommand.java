@@ -45,6 +45,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Stories of the unmeasured warm-up run of each topology before the end-to-end runs (default ${DEFAULT-VALUE}).")
     int warmUpStories;
 
+    @Option(names = "--max-warm-up-rounds", defaultValue = "6",
+            description = "Most unmeasured full-topology warm-up runs (alternately at_least_once and exactly_once_v2, --warm-up-stories each);"
+                    + " they stop once the JIT compiler threads use less than --jit-quiet-percent of the process' CPU (default ${DEFAULT-VALUE}).")
+    int maxWarmUpRounds;
+
+    @Option(names = "--jit-quiet-percent", defaultValue = "5",
+            description = "The JIT's share of the process' CPU below which a warm-up run ends the warm-up (default ${DEFAULT-VALUE}).")
+    double jitQuietPercent;
+
     @Option(names = "--rate", defaultValue = "1000", description = "Offered load of the latency runs, stories/s (default ${DEFAULT-VALUE}).")
     int rate;
 
@@ -166,15 +175,28 @@ final class BenchCommand implements Callable<Integer> {
 
     private void pipeline(EmbeddedKafkaBroker broker, Enricher enricher) throws Exception {
         PipelineBench bench = new PipelineBench(broker, enricher, streamsSettings);
-        // not measured: both topologies once, so that neither measured run pays for the JIT compiling its code
-        // (on 2 cores the compiler threads take a large share of the CPU for the first minute)
+        // not measured: both topologies once, so that neither measured run pays for the JIT compiling its code, then the
+        // full topology again until the JIT's compiler threads are quiet. The process holds the broker, the clients,
+        // Kafka Streams and the enricher: some 3,000 C2 compilations (50 s of compiler time), which on 2 cores, with one
+        // C2 thread, outlast a 20,000-story warm-up; measured after it, the JIT was still 40% of the full topology's CPU
         List<RawStory> warmUp = BenchCorpus.generate(warmUpStories, 1);
+        PipelineBench.Result w = null;
         for (boolean full : new boolean[] {false, true}) {
-            PipelineBench.Result w = bench.run("warm-up", warmUp, "exactly_once_v2", full);
-            System.out.printf("warm-up, %s, %,d stories: %.1f s%n", full ? "full topology" : "pass-through", w.stories(), w.seconds());
+            w = bench.run("warm-up", warmUp, "exactly_once_v2", full);
+            printWarmUp(full ? "full topology" : "pass-through", w);
+        }
+        for (int round = 2; round <= maxWarmUpRounds && !(w.jitShare() >= 0 && w.jitShare() < jitQuietPercent / 100); round++) {
+            w = bench.run("warm-up", warmUp, round % 2 == 0 ? "at_least_once" : "exactly_once_v2", true);
+            printWarmUp("full topology, round " + round, w);
+        }
+        // generated before the measured runs and not between them: BenchCorpus formats text with String.format, and its
+        // compilation is no part of the app
+        Map<Integer, List<RawStory>> corpora = new java.util.LinkedHashMap<>();
+        for (int n : e2eStories) {
+            corpora.put(n, BenchCorpus.generate(n, 7 + n));
         }
         for (int n : e2eStories) {
-            List<RawStory> corpus = BenchCorpus.generate(n, 7 + n);
+            List<RawStory> corpus = corpora.get(n);
             PipelineBench.Result ceiling = bench.run("pass-through, exactly_once_v2", corpus, "exactly_once_v2", false);
             PipelineBench.Result eos = bench.run("full topology, exactly_once_v2", corpus, "exactly_once_v2", true);
             PipelineBench.Result alos = bench.run("full topology, at_least_once", corpus, "at_least_once", true);
@@ -182,10 +204,16 @@ final class BenchCommand implements Callable<Integer> {
                 String ratio = r == ceiling ? "" : String.format("%.0f%% of (2)", 100 * r.storiesPerSecond() / ceiling.storiesPerSecond());
                 String label = String.format("(%s) %s, %,d stories", r == ceiling ? "2" : "3", r.name(), r.stories());
                 table.add(String.format("%-52s %12s %12s", label, String.format("%.0f st/s", r.storiesPerSecond()), ratio));
-                System.out.printf("%s: %.1f s (%.1f s to RUNNING), %.2f ms CPU per story (whole process), %,d bytes per story on the broker %s%n",
-                        label, r.seconds(), r.startupSeconds(), r.cpuMsPerStory(), r.bytesPerStory(), r.topicBytes());
+                System.out.printf("%s: %.1f s (%.1f s to RUNNING), %.2f ms CPU per story (whole process; JIT compiler threads %.2f),"
+                        + " %,d bytes per story on the broker %s%n",
+                        label, r.seconds(), r.startupSeconds(), r.cpuMsPerStory(), r.jitMsPerStory(), r.bytesPerStory(), r.topicBytes());
             }
         }
+    }
+
+    private static void printWarmUp(String what, PipelineBench.Result w) {
+        System.out.printf("warm-up, %s, %,d stories: %.1f s, %.2f ms CPU per story, JIT compiler threads %.0f%% of it%n", what,
+                w.stories(), w.seconds(), w.cpuMsPerStory(), 100 * w.jitShare());
     }
 
     private void latency(EmbeddedKafkaBroker broker) throws Exception {

@@ -51,13 +51,24 @@ final class PipelineBench {
      * was RUNNING (joining the group, creating internal topics, opening stores), the CPU seconds the
      * whole process (app, broker, bench client) used meanwhile, and the bytes the run left on each topic.
      */
-    record Result(String name, int stories, double seconds, double startupSeconds, double cpuSeconds, Map<String, Long> topicBytes) {
+    record Result(String name, int stories, double seconds, double startupSeconds, double cpuSeconds, double jitSeconds,
+            Map<String, Long> topicBytes) {
         double storiesPerSecond() {
             return stories / seconds;
         }
 
         double cpuMsPerStory() {
             return 1000 * cpuSeconds / stories;
+        }
+
+        /** CPU of the JIT compiler threads per story (part of {@link #cpuMsPerStory()}); negative if unknown. */
+        double jitMsPerStory() {
+            return jitSeconds < 0 ? -1 : 1000 * jitSeconds / stories;
+        }
+
+        /** The JIT compiler threads' share of the process' CPU during the run; negative if unknown. */
+        double jitShare() {
+            return jitSeconds < 0 || cpuSeconds <= 0 ? -1 : jitSeconds / cpuSeconds;
         }
 
         long bytesPerStory() {
@@ -123,6 +134,7 @@ final class PipelineBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
+        long jitStart = compilerCpuNanos();
         long start = System.nanoTime();
         java.util.concurrent.atomic.AtomicLong running = new java.util.concurrent.atomic.AtomicLong();
         try (KafkaStreams streams = new KafkaStreams(topology, complete)) {
@@ -137,10 +149,43 @@ final class PipelineBench {
             System.out.printf("run %s %s: epoch %.3f to %.3f%n", prefix, name, System.currentTimeMillis() / 1e3 - (end - start) / 1e9,
                     System.currentTimeMillis() / 1e3);
             double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+            long jitEnd = compilerCpuNanos();
+            double jit = jitStart < 0 || jitEnd < 0 ? -1 : (jitEnd - jitStart) / 1e9;
             streams.close(Duration.ofSeconds(30));
             return new Result(name, stories.size(), (end - start) / 1e9, ((running.get() == 0 ? end : running.get()) - start) / 1e9,
-                    cpu, topicBytes(prefix));
+                    cpu, jit, topicBytes(prefix));
         }
+    }
+
+    /**
+     * CPU nanoseconds the JIT's compiler threads ("C1 CompilerThreadN", "C2 CompilerThreadN") have used, from
+     * /proc/self/task (Linux; clock ticks of 10 ms); -1 elsewhere. They are not Java-visible threads, so
+     * ThreadMXBean cannot see them.
+     */
+    static long compilerCpuNanos() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    if (!comm.startsWith("C1 CompilerThre") && !comm.startsWith("C2 CompilerThre")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15 of stat)
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return ticks * 10_000_000L;
     }
 
     /** Bytes on the broker per topic of this run (internal topics included), prefix removed. */
