@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Cue phrases an analyst can extend without touching code: one TSV file under {@code lexicon/} per
@@ -65,10 +66,21 @@ public final class CueLexicon {
 
     /** As {@link #load(String)} or {@link #loadStemmed(String)}, its words numbered in {@code vocabulary}. */
     static CueLexicon load(String resource, Vocabulary vocabulary, boolean stemmed) {
+        return load(resource, vocabulary, stemmed, null);
+    }
+
+    /**
+     * As {@link #load(String, Vocabulary, boolean)}, where every row's label must be one of {@code labels}
+     * (null: any): a misspelt label fails the load with its file and line instead of a cue that never counts.
+     */
+    static CueLexicon load(String resource, Vocabulary vocabulary, boolean stemmed, Set<String> labels) {
         CueLexicon lexicon = new CueLexicon(vocabulary, stemmed);
         Gazetteer.read(resource, row -> {
             if (row.length < 2) {
                 throw new IllegalArgumentException("expected LABEL<tab>pattern[<tab>weight]");
+            }
+            if (labels != null && !labels.contains(row[0].strip())) {
+                throw new IllegalArgumentException("unknown label '" + row[0].strip() + "', expected one of " + new java.util.TreeSet<>(labels));
             }
             String third = row.length > 2 ? row[2].strip() : "";
             boolean numeric = !third.isEmpty() && (Character.isDigit(third.charAt(0)) || third.charAt(0) == '.');

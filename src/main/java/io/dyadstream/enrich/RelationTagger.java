@@ -165,7 +165,9 @@ final class RelationTagger {
                 for (Match<Cue> m = cues.firstMatch(words, s.from(), s.to()); m != null; m = cues.firstMatch(words, m.to(), s.to())) {
                     if (!inPlaceOrPerson[m.from()]) {
                         for (Cue c : m.values()) {
-                            sectors.add(Sector.valueOf(c.label()));
+                            if (!CueLexicon.NONE.equals(c.label())) { // "external environment": a longer phrase that shadows a sector word
+                                sectors.add(Sector.valueOf(c.label()));
+                            }
                         }
                     }
                 }

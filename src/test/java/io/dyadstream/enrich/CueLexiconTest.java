@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dyadstream.enrich.CueLexicon.Cue;
@@ -88,6 +89,14 @@ class CueLexiconTest {
     }
 
     @Test
+    void aMisspeltLabelFailsTheLoadWithItsLine() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CueLexicon.load("test-lexicons/misspelt-label.tsv",
+                new Vocabulary(), false, java.util.Set.of("TRADE", CueLexicon.NONE)));
+        assertTrue(e.getMessage().contains("test-lexicons/misspelt-label.tsv:3") && e.getMessage().contains("'TRDE'"), e.getMessage());
+        assertDoesNotThrow(() -> CueLexicon.load("test-lexicons/misspelt-label.tsv", new Vocabulary(), false, null));
+    }
+
+    @Test
     void everyRealLexiconLoads() {
         for (String resource : List.of("lexicon/event-types.tsv", "lexicon/sectors.tsv", "lexicon/modality.tsv", "lexicon/roles.tsv")) {
             CueLexicon lexicon = assertDoesNotThrow(() -> CueLexicon.load(resource), resource);
@@ -133,10 +142,10 @@ class CueLexiconTest {
     }
 
     @Test
-    void everySectorLabelIsASector() {
+    void everySectorLabelIsASectorOrNone() {
         List<String[]> rows = rows("lexicon/sectors.tsv");
         assertFalse(rows.isEmpty());
-        Set<String> known = new HashSet<>();
+        Set<String> known = new HashSet<>(Set.of(CueLexicon.NONE));
         for (Sector s : Sector.values()) {
             known.add(s.name());
         }
