@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "20", description = "Length of each latency run (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
-    @Option(names = "--latency-warm-up-seconds", defaultValue = "20",
+    @Option(names = "--latency-warm-up-seconds", defaultValue = "90",
             description = "Seconds of load offered before each latency run's measured stories, not counted (default ${DEFAULT-VALUE}).")
     int latencyWarmUpSeconds;
 
