@@ -33,6 +33,17 @@ final class EntityExtractor {
     private static final Set<String> GOVERNING_PREPOSITIONS = Set.of("of", "to", "in", "from", "with", "for", "at");
     /** A country's missions abroad, which are organisations also in lower case ("the Iranian embassy"). */
     static final Set<String> MISSIONS = Set.of("embassy", "embassies", "consulate", "consulate-general", "mission");
+    private static Set<String> givenNames() {
+        Set<String> names = new java.util.HashSet<>();
+        Gazetteer.read("gazetteer/given-names.tsv", row -> {
+            String name = Tokenizer.normalize(row[0].strip());
+            if (name.chars().allMatch(Character::isLetter)) { // a hyphenated name is two tokens; its parts may be names on their own
+                names.add(name);
+            }
+        });
+        return Set.copyOf(names);
+    }
+
     /** Particles of Arabic patronymic names, written in lower case: "Khaled bin Mohamed". */
     private static final Set<String> PATRONYMIC = Set.of("bin", "bint", "ibn");
     static final Set<String> NAME_PARTICLES = Set.of("bin", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
@@ -40,6 +51,8 @@ final class EntityExtractor {
     static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    /** Given names in Latin script (gazetteer/given-names.tsv), in normal form: "Penelope Cruz" is a person. */
+    static final Set<String> GIVEN_NAMES = givenNames();
     static final Set<String> SPEECH = Set.of("said", "says", "told", "stated", "noted", "added", "stressed", "emphasised",
             "emphasized", "announced", "wrote", "explained", "declared", "according", "tweeted", "insisted", "urged", "called");
 
@@ -454,6 +467,7 @@ final class EntityExtractor {
                     }
                 }
                 appositivesAndSpeakers(s);
+                byGivenName(s);
             }
             surnames();
         }
@@ -577,6 +591,33 @@ final class EntityExtractor {
                 }
             }
             return nameWords == 0 ? from : i;
+        }
+
+        /**
+         * "Penelope Cruz won the award": a run of two or more capitalised name words that starts with a known
+         * given name is a person (no country: a name says none). A given name that is also a place or another
+         * entry of the gazetteer ("Victoria", "Jordan") does not start one, nor does a run that holds such an
+         * entry or runs into an organisation's head word.
+         */
+        private void byGivenName(Sentence s) {
+            for (int i = s.from(); i < s.to(); i++) {
+                if (taken[i] || !caps(i) || !words.in(i, WordClass.GIVEN_NAME) || !isUnknownName(i)) {
+                    continue;
+                }
+                int end = nameRun(i, s.to());
+                if (countWords(i, end) < 2 || (end < s.to() && caps(end) && isOrgHead(end))) {
+                    i = Math.max(i, end - 1);
+                    continue;
+                }
+                boolean unknown = true;
+                for (int k = i + 1; k < end && unknown; k++) {
+                    unknown = !caps(k) || isUnknownName(k);
+                }
+                if (unknown) {
+                    addPerson(i, end, s.index(), null, null, null);
+                }
+                i = end - 1;
+            }
         }
 
         /** "Gaurav Ahluwalia, India's charge d'affaires", "Joni Tatarashvili, 43,", "Abe said". */

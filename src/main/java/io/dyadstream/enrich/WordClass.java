@@ -13,6 +13,7 @@ enum WordClass {
     FUNCTION(EntityExtractor.FUNCTION_WORDS),
     CALENDAR(EntityExtractor.CALENDAR),
     NAME_PARTICLE(EntityExtractor.NAME_PARTICLES),
+    GIVEN_NAME(EntityExtractor.GIVEN_NAMES),
     SPEECH(EntityExtractor.SPEECH),
     LOCATIVE(EntityExtractor.LOCATIVE),
     /** A country's missions abroad ("embassy", "consulate"). */
