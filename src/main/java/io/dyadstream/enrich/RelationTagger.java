@@ -34,6 +34,13 @@ final class RelationTagger {
     private static final int MODALITY_WINDOW = 6;
     private static final int DEMAND_REACH = 8;
     private static final String OBJECT = "OBJECT";
+    private static final String CONTEST = "CONTEST";
+    /** Words of a sports contest, where a CONTEST cue ("beat") is a result, not an event between countries. */
+    static final Set<String> SPORT = Set.of("final", "finals", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "match",
+            "matches", "tournament", "championship", "championships", "medal", "medals", "cup", "league", "olympics", "olympic",
+            "wrestler", "wrestlers", "wrestling", "boxer", "bout", "team", "teams", "squad", "qualifier", "qualifiers", "goal", "goals",
+            "score", "scored", "striker", "midfielder", "player", "players", "coach", "football", "soccer", "cricket", "hockey",
+            "basketball", "volleyball", "tennis", "rugby", "athletics", "games");
     private static final int OBJECT_REACH = 10;
     static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
             "towards", "on", "into", "at", "in", "by", "of");
@@ -281,7 +288,7 @@ final class RelationTagger {
             for (Match<Cue> m = mayRelate ? events.firstMatch(words, s.from(), s.to()) : null; m != null;
                     m = events.firstMatch(words, m.to(), s.to())) {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
-                if (!inName[m.from()] && !month && !m.values().get(0).label().equals(CueLexicon.NONE)) {
+                if (!inName[m.from()] && !month && !m.values().get(0).label().equals(CueLexicon.NONE) && !(isContest(m) && aboutSport(words, s))) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }
@@ -462,6 +469,25 @@ final class RelationTagger {
     private static boolean clauseBreakIn(StoryWords words, int from, int to) {
         for (int i = from; i < to; i++) {
             if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cue that is no event in a sentence about a sports contest (qualifier CONTEST in the lexicon). */
+    private static boolean isContest(Match<Cue> cue) {
+        for (Cue c : cue.values()) {
+            if (c.qualifier() == CONTEST) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean aboutSport(StoryWords words, Sentence s) {
+        for (int i = s.from(); i < s.to(); i++) {
+            if (words.in(i, WordClass.SPORT)) {
                 return true;
             }
         }

@@ -21,6 +21,7 @@ enum WordClass {
     OBJECT_PREPOSITION(RelationTagger.OBJECT_PREPOSITIONS),
     CLAUSE_BREAK(RelationTagger.CLAUSE_BREAKS),
     COORDINATION(RelationTagger.COORDINATION),
+    SPORT(RelationTagger.SPORT),
     /** The words a date can start with, other than numbers: month and weekday names, "next", "yesterday", ... */
     DATE_START(DateFinder.START_WORDS);
 
