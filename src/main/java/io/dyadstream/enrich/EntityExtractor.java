@@ -385,7 +385,7 @@ final class EntityExtractor {
                 case COUNTRY -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
                         Via.NAME, !locative || host, null, null);
                 case DEMONYM -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
-                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())), null, null);
+                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()), null, null);
                 case SEAT -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, text, e.code(), Via.SEAT,
                         true, null, null);
                 case CAPITAL -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
@@ -399,6 +399,11 @@ final class EntityExtractor {
                 case OFFICIAL -> new Mention(EntityType.PERSON, hit.from(), hit.to(), hit.sentence(), text, writtenFirst(e, text), e.code(),
                         Via.PERSON, true, e.orgKind(), null); // the name as the story writes it (taxonomy section 5)
             };
+        }
+
+        /** "ethnic Albanians", "ethnic Russian residents": a people, not the state of that name. */
+        private boolean isEthnic(int from) {
+            return from > 0 && tokens.get(from - 1).is("ethnic");
         }
 
         /**
