@@ -36,6 +36,8 @@ final class RelationTagger {
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
     /** Words of a sports contest, where a CONTEST cue ("beat") is a result, not an event between countries. */
+    /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
+    static final Set<String> DUAL = Set.of("two", "both", "bilateral");
     static final Set<String> SPORT = Set.of("final", "finals", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "match",
             "matches", "tournament", "championship", "championships", "medal", "medals", "cup", "league", "olympics", "olympic",
             "wrestler", "wrestlers", "wrestling", "boxer", "bout", "team", "teams", "squad", "qualifier", "qualifiers", "goal", "goals",
@@ -236,10 +238,21 @@ final class RelationTagger {
         if (mainPair != null) {
             Pair main = Pair.ofKey(mainPair);
             ActorIndex none = new ActorIndex(List.of());
+            List<Pair> triangle = triangle(main, established);
+            boolean trilateralStory = false;
+            for (Facts f : facts) {
+                trilateralStory |= f.has(trilateral);
+            }
             for (Facts f : referring) {
+                // "the three countries"; and in a trilateral story "the ministers", "the sides" (not "the two
+                // countries"): every pair of the three countries
+                boolean toAll = f.has(trilateral) || trilateralStory && !namesTwo(words, f.sentence());
+                List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
                 for (Match<Cue> cue : f.cues()) {
                     if (!needsObject(cue)) {
-                        tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                        for (Pair pair : referred) {
+                            tagsFor(pair, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                        }
                     }
                 }
             }
@@ -469,6 +482,35 @@ final class RelationTagger {
     private static boolean clauseBreakIn(StoryWords words, int from, int to) {
         for (int i = from; i < to; i++) {
             if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The three pairs of the one third country that the story pairs with both countries of the main pair
+     * (all three pairs established), or null where there is none or more than one.
+     */
+    private static List<Pair> triangle(Pair main, Set<String> established) {
+        List<Pair> triangle = null;
+        for (String key : established) {
+            Pair p = Pair.ofKey(key);
+            String third = p.a().equals(main.a()) ? p.b() : p.b().equals(main.a()) ? p.a() : null;
+            if (third != null && !third.equals(main.b()) && established.contains(Pair.of(third, main.b()).key())) {
+                if (triangle != null) {
+                    return null;
+                }
+                triangle = List.of(main, p, Pair.of(third, main.b()));
+            }
+        }
+        return triangle;
+    }
+
+    /** Whether a sentence says "two", "both" or "bilateral", so that its reference is to two countries. */
+    private static boolean namesTwo(StoryWords words, Sentence s) {
+        for (int i = s.from(); i < s.to(); i++) {
+            if (words.in(i, WordClass.DUAL)) {
                 return true;
             }
         }

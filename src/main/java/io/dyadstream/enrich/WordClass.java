@@ -22,6 +22,7 @@ enum WordClass {
     CLAUSE_BREAK(RelationTagger.CLAUSE_BREAKS),
     COORDINATION(RelationTagger.COORDINATION),
     SPORT(RelationTagger.SPORT),
+    DUAL(RelationTagger.DUAL),
     /** The words a date can start with, other than numbers: month and weekday names, "next", "yesterday", ... */
     DATE_START(DateFinder.START_WORDS);
 
