@@ -254,7 +254,18 @@ final class EntityExtractor {
                     continue;
                 }
                 Entry e = choose(hit);
-                add(mentionOf(hit, e));
+                Mention m = mentionOf(hit, e);
+                if (m.type() == EntityType.COUNTRY && m.via() == Via.DEMONYM && m.actor()) {
+                    Mention residence = communityOf(m);
+                    if (residence != null) {
+                        remove(residence);
+                        add(residence.withActor(false));
+                        m = m.withActor(false);
+                    } else if (isCommunityOf(m)) {
+                        m = m.withActor(false);
+                    }
+                }
+                add(m);
                 for (int i = hit.from(); i < hit.to(); i++) {
                     taken[i] = true;
                 }
@@ -399,6 +410,31 @@ final class EntityExtractor {
                 case OFFICIAL -> new Mention(EntityType.PERSON, hit.from(), hit.to(), hit.sentence(), text, writtenFirst(e, text), e.code(),
                         Via.PERSON, true, e.orgKind(), null); // the name as the story writes it (taxonomy section 5)
             };
+        }
+
+        /**
+         * "Bosnian Serbs", "Kosovo Albanians", "Croatian Serb refugees": a country's name or adjective right before
+         * another country's demonym names a community of the one living in the other, and neither state acts.
+         * Returns the first mention, or null.
+         */
+        private Mention communityOf(Mention demonym) {
+            if (demonym.from() == 0) {
+                return null;
+            }
+            for (Mention before : endingAt.at(demonym.from() - 1)) {
+                if (before.type() == EntityType.COUNTRY && (before.via() == Via.DEMONYM || before.via() == Via.NAME)
+                        && before.country() != null && !before.country().equals(demonym.country())) {
+                    return before;
+                }
+            }
+            return null;
+        }
+
+        /** "the Albanians of southern Serbia": a people named by a plural demonym and where it lives. */
+        private boolean isCommunityOf(Mention demonym) {
+            int next = demonym.to();
+            return tokens.get(demonym.to() - 1).text().endsWith("s") && next < tokens.size() && tokens.get(next).is("of")
+                    && demonym.from() > 0 && tokens.get(demonym.from() - 1).is("the");
         }
 
         /** "ethnic Albanians", "ethnic Russian residents": a people, not the state of that name. */
