@@ -217,7 +217,7 @@ final class RelationTagger {
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
                 boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
-                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive)) {
+                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens)) {
                     cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>()).add(cue);
                 }
             }
@@ -400,18 +400,21 @@ final class RelationTagger {
      * within {@value #OBJECT_REACH} tokens and no other cue stands between ("Lithuania recalled its ambassador to
      * China"; in "handed over prisoners in an exchange mediated by the UAE" the UAE is the object of
      * "mediated", not of "handed over"). Subject and
-     * object pair across. A subject or object alone pairs within itself ("talks between Belarus and
-     * Kazakhstan"), and so does a subject of a joint act ("China, Kyrgyzstan and Uzbekistan signed ... with
+     * object pair across. A subject alone pairs within itself, and an object alone only after "between" ("talks
+     * between Belarus and Kazakhstan"; not "sanctions on Iran and North Korea"), and so does a subject of a joint act ("China, Kyrgyzstan and Uzbekistan signed ... with
      * ..."); for a directed act (accuse, attack) a group of three or more pairs within itself only when the
      * sentence says the act is mutual ("each", "each other"). Countries listed side by side never pair
      * with each other. A sentence with exactly two countries relates them in any case.
      */
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
-            Set<String> excluded, boolean reciprocal, boolean passive) {
+            Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens) {
         ActorGroups.Group subject = groups.subjectBefore(cue.from());
         ActorGroups.Group object = groups.firstFrom(cue.to());
         if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
             object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
+        }
+        if (subject == null && object != null && object.codes().size() >= 2 && !afterBetween(object, tokens)) {
+            return Set.of(); // "the UN imposed sanctions on Iran and North Korea": an act's common objects, not sides
         }
         if (needsObject(cue)) {
             if (object == null || object.from() - cue.to() > 1 || subject == null) {
@@ -451,6 +454,18 @@ final class RelationTagger {
             addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
         }
         return pairs;
+    }
+
+    /**
+     * "talks between Belarus and Kazakhstan", "a ceasefire between Ethiopia and Eritrea", "the partnership of
+     * Turkey, Azerbaijan and Georgia": a group named as the sides of the act.
+     */
+    private static boolean afterBetween(ActorGroups.Group group, List<Token> tokens) {
+        int before = group.from() - 1;
+        if (before >= 0 && tokens.get(before).is("the")) {
+            before--;
+        }
+        return before >= 0 && (tokens.get(before).is("between") || tokens.get(before).is("among") || tokens.get(before).is("of"));
     }
 
     private static boolean namesACountry(List<Mention> inSentence) {
