@@ -413,7 +413,7 @@ final class RelationTagger {
         if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
             object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
         }
-        if (subject == null && object != null && object.codes().size() >= 2 && !afterBetween(object, tokens)) {
+        if (subject == null && object != null && object.codes().size() >= 2 && !passive && !afterBetween(object, tokens)) {
             return Set.of(); // "the UN imposed sanctions on Iran and North Korea": an act's common objects, not sides
         }
         if (needsObject(cue)) {
