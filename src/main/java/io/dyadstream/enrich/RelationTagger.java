@@ -212,13 +212,18 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            markDemanded(f.cues(), words, modalities);
+            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), words, modalities);
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
                 boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
+                Match<Cue> demand = demandOf.get(cue);
                 for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens)) {
-                    cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>()).add(cue);
+                    List<Match<Cue>> cues = cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>());
+                    if (demand != null && !cues.contains(demand)) {
+                        cues.add(demand); // "threatened to break off relations with Congo": the threat is to whom the act is
+                    }
+                    cues.add(cue);
                 }
             }
             for (var entry : cuesByPair.entrySet()) {
@@ -481,17 +486,21 @@ final class RelationTagger {
      * The act that a threat or a request is about did not happen, whatever its tense: "threatened to
      * break off relations", "called for sanctions", "urged Beijing to release the crew". The first cue
      * after a strong THREATEN or REQUEST cue, within {@value #DEMAND_REACH} words and the same clause,
-     * is marked negated (taxonomy section 3: hypothetical).
+     * is marked negated (taxonomy section 3: hypothetical). Returns each such act's threat or request, which
+     * goes to the pairs of the act ("threatened to break off relations with Congo" threatens Congo).
      */
-    private static void markDemanded(List<Match<Cue>> cues, StoryWords words, Map<Match<Cue>, Modality> modalities) {
+    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, StoryWords words, Map<Match<Cue>, Modality> modalities) {
+        Map<Match<Cue>, Match<Cue>> demandOf = new java.util.IdentityHashMap<>();
         for (int k = 0; k + 1 < cues.size(); k++) {
             if (isStrongOf(cues.get(k), DEMANDS)) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
                     modalities.put(next, Modality.NEGATED);
+                    demandOf.put(next, cues.get(k));
                 }
             }
         }
+        return demandOf;
     }
 
     private static boolean clauseBreakIn(StoryWords words, int from, int to) {
