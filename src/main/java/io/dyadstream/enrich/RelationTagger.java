@@ -315,7 +315,7 @@ final class RelationTagger {
             }
             List<Mention> actors = List.of();
             if (!cues.isEmpty()) {
-                actors = actors(inSentence, s, roles, cues, visit, attributionFrom(tokens, words, s, cues));
+                actors = actors(inSentence, s, roles, cues, visit, attributionFrom(tokens, words, s, cues), tokens);
             }
             facts.add(new Facts(s, inSentence, actors, cues, roles));
         }
@@ -713,10 +713,11 @@ final class RelationTagger {
      * Mentions that can act for their country. In a sentence about a visit or about use of force
      * ({@code onSite}), a country named as the place is a party too: the host of the visit ("arrived in
      * Amman on a visit", "a delegation from Pavlodar Region visited Omsk"), the ground of the attack
-     * ("strengthened its forces in Lebanon", "a bombing near Samarra killed a U.S. soldier").
+     * ("strengthened its forces in Lebanon", "a bombing near Samarra killed a U.S. soldier"); and so is the
+     * country right after a cue that ends in "in" or "at" ("sought asylum in Germany", "hit back at Sweden").
      */
     private static List<Mention> actors(List<Mention> inSentence, Sentence s, RoleMatches roles, List<Match<Cue>> cues, long visit,
-            int attributionFrom) {
+            int attributionFrom, List<Token> tokens) {
         List<Mention> actors = new ArrayList<>();
         Boolean onSite = null; // worked out only if a mention needs it
         for (Mention m : inSentence) {
@@ -727,7 +728,7 @@ final class RelationTagger {
             if (place && !m.actor() && onSite == null) {
                 onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues);
             }
-            boolean host = place && !m.actor() && onSite;
+            boolean host = place && !m.actor() && (onSite || isTargetOf(cues, m, tokens));
             if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
                 actors.add(m);
             }
@@ -737,6 +738,16 @@ final class RelationTagger {
             }
         }
         return actors;
+    }
+
+    private static boolean isTargetOf(List<Match<Cue>> cues, Mention m, List<Token> tokens) {
+        for (Match<Cue> cue : cues) {
+            int at = cue.to() < m.from() && tokens.get(cue.to()).is("the") ? cue.to() + 1 : cue.to();
+            if (at == m.from() && (tokens.get(cue.to() - 1).is("in") || tokens.get(cue.to() - 1).is("at"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
