@@ -434,6 +434,24 @@ final class RelationTagger {
             }
         }
         Set<Pair> pairs = new LinkedHashSet<>();
+        if (object != null && object.codes().size() >= 2 && isBetween(object, tokens)) {
+            // "fighting between Armenian and Azerbaijani forces": the group is the act's two sides; a subject
+            // takes part only in a joint act ("Russia hosted talks between Armenia and Azerbaijan")
+            List<String> side = object.codes();
+            for (int x = 0; x < side.size(); x++) {
+                for (int y = x + 1; y < side.size(); y++) {
+                    addPair(pairs, side.get(x), side.get(y));
+                }
+            }
+            if (subject != null && !directed) {
+                for (String a : subject.codes()) {
+                    for (String b : side) {
+                        addPair(pairs, a, b);
+                    }
+                }
+            }
+            return pairs;
+        }
         if (subject != null && object != null) {
             for (String a : subject.codes()) {
                 for (String b : object.codes()) {
@@ -466,11 +484,19 @@ final class RelationTagger {
      * Turkey, Azerbaijan and Georgia": a group named as the sides of the act.
      */
     private static boolean afterBetween(ActorGroups.Group group, List<Token> tokens) {
-        int before = group.from() - 1;
-        if (before >= 0 && tokens.get(before).is("the")) {
-            before--;
-        }
+        int before = wordBefore(group, tokens);
         return before >= 0 && (tokens.get(before).is("between") || tokens.get(before).is("among") || tokens.get(before).is("of"));
+    }
+
+    /** "between Armenia and Azerbaijan", "among the three countries". */
+    private static boolean isBetween(ActorGroups.Group group, List<Token> tokens) {
+        int before = wordBefore(group, tokens);
+        return before >= 0 && (tokens.get(before).is("between") || tokens.get(before).is("among"));
+    }
+
+    private static int wordBefore(ActorGroups.Group group, List<Token> tokens) {
+        int before = group.from() - 1;
+        return before >= 0 && tokens.get(before).is("the") ? before - 1 : before;
     }
 
     private static boolean namesACountry(List<Mention> inSentence) {
