@@ -434,20 +434,13 @@ final class RelationTagger {
             }
         }
         Set<Pair> pairs = new LinkedHashSet<>();
-        if (object != null && object.codes().size() >= 2 && isBetween(object, tokens)) {
-            // "fighting between Armenian and Azerbaijani forces": the group is the act's two sides; a subject
-            // takes part only in a joint act ("Russia hosted talks between Armenia and Azerbaijan")
+        if (directed && object != null && object.codes().size() >= 2 && isBetween(object, tokens)) {
+            // "fighting between Armenian and Azerbaijani forces": the group is the act's two sides, and the
+            // sentence's subject ("Russia closed its border after ...") is none of them
             List<String> side = object.codes();
             for (int x = 0; x < side.size(); x++) {
                 for (int y = x + 1; y < side.size(); y++) {
                     addPair(pairs, side.get(x), side.get(y));
-                }
-            }
-            if (subject != null && !directed) {
-                for (String a : subject.codes()) {
-                    for (String b : side) {
-                        addPair(pairs, a, b);
-                    }
                 }
             }
             return pairs;
