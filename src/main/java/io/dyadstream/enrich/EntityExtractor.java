@@ -255,6 +255,9 @@ final class EntityExtractor {
                 }
                 Entry e = choose(hit);
                 Mention m = mentionOf(hit, e);
+                if (m.type() == EntityType.COUNTRY && isStance(m.from())) {
+                    m = m.asStance();
+                }
                 if (m.type() == EntityType.COUNTRY && m.via() == Via.DEMONYM && m.actor()) {
                     Mention residence = communityOf(m);
                     if (residence != null) {
@@ -435,6 +438,15 @@ final class EntityExtractor {
             int next = demonym.to();
             return tokens.get(demonym.to() - 1).text().endsWith("s") && next < tokens.size() && tokens.get(next).is("of")
                     && demonym.from() > 0 && tokens.get(demonym.from() - 1).is("the");
+        }
+
+        /** "anti-Syria", "pro-Russian separatists": a stance toward a country, which does not act. */
+        private boolean isStance(int from) {
+            if (from < 2 || !tokens.get(from - 1).text().equals("-") || tokens.get(from - 1).start() != tokens.get(from - 2).end()) {
+                return false;
+            }
+            Token prefix = tokens.get(from - 2);
+            return prefix.is("anti") || prefix.is("pro");
         }
 
         /** "ethnic Albanians", "ethnic Russian residents": a people, not the state of that name. */

@@ -22,7 +22,12 @@ record Mention(
         String host) {
 
     /** How a mention names its country; the order is the strength of the evidence. */
-    enum Via { NAME, PERSON, SEAT, ORG, DEMONYM, CAPITAL, REFERENCE, PLACE, NONE }
+    enum Via { NAME, PERSON, SEAT, ORG, DEMONYM, CAPITAL, REFERENCE, PLACE, STANCE, NONE }
+
+    /** The country named only as what something is for or against ("anti-Syria"): never an actor, not even a place. */
+    Mention asStance() {
+        return new Mention(type, from, to, sentence, text, name, country, Via.STANCE, false, office, host);
+    }
 
     Mention withActor(boolean isActor) {
         return new Mention(type, from, to, sentence, text, name, country, via, isActor, office, host);
