@@ -367,7 +367,7 @@ final class EntityExtractor {
             if (prev >= s.from() && GOVERNING_PREPOSITIONS.contains(tokens.get(prev).norm())) {
                 return false; // "Ambassador of Kazakhstan to Belarus Yergali Bulegenov": a place, then a name
             }
-            if (prev - 1 >= s.from() && tokens.get(prev).text().equals("-") && tokens.get(prev).end() == tokens.get(hit.from()).start()
+            if (prev - 1 >= s.from() && tokens.get(prev).text().equals("-") && touch(prev)
                     && lex.gazetteer().matcher().phraseAt(words, prev - 1) != null) {
                 return false; // "the India-Russia Inter-Governmental Commission": a compound of two places
             }
@@ -442,11 +442,16 @@ final class EntityExtractor {
 
         /** "anti-Syria", "pro-Russian separatists": a stance toward a country, which does not act. */
         private boolean isStance(int from) {
-            if (from < 2 || !tokens.get(from - 1).text().equals("-") || tokens.get(from - 1).start() != tokens.get(from - 2).end()) {
+            if (from < 2 || !tokens.get(from - 1).text().equals("-") || !touch(from - 2)) {
                 return false;
             }
             Token prefix = tokens.get(from - 2);
             return prefix.is("anti") || prefix.is("pro");
+        }
+
+        /** Whether token {@code i} and the next are written without a space between ("Kazakh-Uzbek"). */
+        private boolean touch(int i) {
+            return i + 1 < tokens.size() && tokens.get(i).end() == tokens.get(i + 1).start();
         }
 
         /** "ethnic Albanians", "ethnic Russian residents": a people, not the state of that name. */
@@ -775,7 +780,7 @@ final class EntityExtractor {
                         continue;
                     }
                     if (!caps(i)) {
-                        i = lowerCaseOrg(i, s);
+                        lowerCaseOrg(i, s);
                         continue;
                     }
                     int from = i;
@@ -850,30 +855,27 @@ final class EntityExtractor {
 
         /**
          * "the Iranian embassy", "the UAE foreign ministry": a mission or ministry in lower case after a
-         * country's adjective or name, with at most one word between. Returns where the scan goes on.
+         * country's adjective or name, with at most one lower-case word between.
          */
-        private int lowerCaseOrg(int head, Sentence s) {
+        private void lowerCaseOrg(int head, Sentence s) {
             if (!words.in(head, WordClass.MISSION) && !tokens.get(head).is("ministry")) {
-                return head;
+                return;
             }
             for (int from = head - 1; from >= Math.max(s.from(), head - 2); from--) {
                 Mention country = countryMentionEndingAt(from);
                 if (country != null && country.type() == EntityType.COUNTRY) {
-                    if (from < head - 1 && (caps(head - 1) || words.in(head - 1, WordClass.FUNCTION))) {
-                        return head;
+                    if (from == head - 1 || !caps(head - 1) && !words.in(head - 1, WordClass.FUNCTION)) {
+                        addOrg(country.from(), head + 1, s.index(), country.country());
                     }
-                    addOrg(country.from(), head + 1, s.index(), country.country());
-                    return head;
+                    return;
                 }
             }
-            return head;
         }
 
         private boolean canExtendLeft(int i, Sentence s) {
             if (tokens.get(i).text().equals("-")) {
                 // "Kazakh-Uzbek Supreme Interstate Council", "Inter-Governmental Commission": a hyphen within a word
-                return i - 1 >= s.from() && caps(i - 1) && tokens.get(i - 1).end() == tokens.get(i).start()
-                        && tokens.get(i).end() == tokens.get(i + 1).start();
+                return i - 1 >= s.from() && caps(i - 1) && touch(i - 1) && touch(i);
             }
             if (tokens.get(i).is("and")) {
                 // "National Development and Reform Commission"; not "Belarus and Kazakhstan's ..." (entities)
