@@ -35,9 +35,9 @@ final class RelationTagger {
     private static final int DEMAND_REACH = 8;
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
-    /** Words of a sports contest, where a CONTEST cue ("beat") is a result, not an event between countries. */
     /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
     static final Set<String> DUAL = Set.of("two", "both", "bilateral");
+    /** Words of a sports contest, where a CONTEST cue ("beat") is a result, not an event between countries. */
     static final Set<String> SPORT = Set.of("final", "finals", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "match",
             "matches", "tournament", "championship", "championships", "medal", "medals", "cup", "league", "olympics", "olympic",
             "wrestler", "wrestlers", "wrestling", "boxer", "bout", "team", "teams", "squad", "qualifier", "qualifiers", "goal", "goals",
@@ -251,7 +251,7 @@ final class RelationTagger {
             for (Facts f : referring) {
                 // "the three countries"; and in a trilateral story "the ministers", "the sides" (not "the two
                 // countries"): every pair of the three countries
-                boolean toAll = f.has(trilateral) || trilateralStory && !namesTwo(words, f.sentence());
+                boolean toAll = f.has(trilateral) || trilateralStory && !has(words, f.sentence(), WordClass.DUAL);
                 List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
                 for (Match<Cue> cue : f.cues()) {
                     if (!needsObject(cue)) {
@@ -306,7 +306,7 @@ final class RelationTagger {
             for (Match<Cue> m = mayRelate ? events.firstMatch(words, s.from(), s.to()) : null; m != null;
                     m = events.firstMatch(words, m.to(), s.to())) {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
-                if (!inName[m.from()] && !month && !m.values().get(0).label().equals(CueLexicon.NONE) && !(isContest(m) && aboutSport(words, s))) {
+                if (!inName[m.from()] && !month && !m.values().get(0).label().equals(CueLexicon.NONE) && !(hasQualifier(m, CONTEST) && has(words, s, WordClass.SPORT))) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }
@@ -405,11 +405,14 @@ final class RelationTagger {
      * within {@value #OBJECT_REACH} tokens and no other cue stands between ("Lithuania recalled its ambassador to
      * China"; in "handed over prisoners in an exchange mediated by the UAE" the UAE is the object of
      * "mediated", not of "handed over"). Subject and
-     * object pair across. A subject alone pairs within itself, and an object alone only after "between" ("talks
-     * between Belarus and Kazakhstan"; not "sanctions on Iran and North Korea"), and so does a subject of a joint act ("China, Kyrgyzstan and Uzbekistan signed ... with
+     * object pair across. A subject alone pairs within itself, an object alone only after "between", "among"
+     * or "of" ("talks between Belarus and Kazakhstan"; not "sanctions on Iran and North Korea"), and so does a
+     * subject of a joint act ("China, Kyrgyzstan and Uzbekistan signed ... with
      * ..."); for a directed act (accuse, attack) a group of three or more pairs within itself only when the
-     * sentence says the act is mutual ("each", "each other"). Countries listed side by side never pair
-     * with each other. A sentence with exactly two countries relates them in any case.
+     * sentence says the act is mutual ("each", "each other"), and the group after "between" or "among" is the
+     * directed act's sides, without the subject ("fighting between Armenian and Azerbaijani forces").
+     * Countries listed side by side never pair with each other. Where nothing else pairs, a sentence with
+     * exactly two countries relates them, unless they are an act's common objects.
      */
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
             Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens) {
@@ -550,29 +553,10 @@ final class RelationTagger {
         return triangle;
     }
 
-    /** Whether a sentence says "two", "both" or "bilateral", so that its reference is to two countries. */
-    private static boolean namesTwo(StoryWords words, Sentence s) {
+    /** Whether the sentence has a word of the class: "two" ({@link WordClass#DUAL}), "final" ({@link WordClass#SPORT}). */
+    private static boolean has(StoryWords words, Sentence s, WordClass c) {
         for (int i = s.from(); i < s.to(); i++) {
-            if (words.in(i, WordClass.DUAL)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A cue that is no event in a sentence about a sports contest (qualifier CONTEST in the lexicon). */
-    private static boolean isContest(Match<Cue> cue) {
-        for (Cue c : cue.values()) {
-            if (c.qualifier() == CONTEST) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean aboutSport(StoryWords words, Sentence s) {
-        for (int i = s.from(); i < s.to(); i++) {
-            if (words.in(i, WordClass.SPORT)) {
+            if (words.in(i, c)) {
                 return true;
             }
         }
@@ -581,8 +565,13 @@ final class RelationTagger {
 
     /** A cue that is an event only with a country right after it (qualifier OBJECT in the lexicon). */
     private static boolean needsObject(Match<Cue> cue) {
+        return hasQualifier(cue, OBJECT);
+    }
+
+    /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST. */
+    private static boolean hasQualifier(Match<Cue> cue, String qualifier) {
         for (Cue c : cue.values()) {
-            if (c.qualifier() == OBJECT) {
+            if (c.qualifier() == qualifier) {
                 return true;
             }
         }
