@@ -44,8 +44,6 @@ final class EntityExtractor {
         return Set.copyOf(names);
     }
 
-    /** Particles of Arabic patronymic names, written in lower case: "Khaled bin Mohamed". */
-    private static final Set<String> PATRONYMIC = Set.of("bin", "bint", "ibn");
     static final Set<String> NAME_PARTICLES = Set.of("bin", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
             "van", "von", "der", "den", "la", "le", "ibn", "abu", "y", "zu");
     static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -196,8 +194,11 @@ final class EntityExtractor {
         /** "Khaled bin Mohamed bin Zayed": an official's name after "bin" is the father's, part of another person's name. */
         private boolean inPatronymic(Match<Entry> m, Sentence s) {
             int particle = m.from() - 1;
-            return particle - 1 >= s.from() && PATRONYMIC.contains(tokens.get(particle).text()) && caps(particle - 1)
-                    && isOfficial(m.values());
+            if (particle - 1 < s.from() || !caps(particle - 1)) {
+                return false;
+            }
+            Token t = tokens.get(particle);
+            return (t.is("bin") || t.is("bint") || t.is("ibn")) && isOfficial(m.values());
         }
 
         private static boolean isOfficial(List<Entry> entries) {
@@ -776,11 +777,13 @@ final class EntityExtractor {
         void organisations() {
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
-                    if (!isOrgHead(i)) {
+                    if (!caps(i)) {
+                        if (words.in(i, WordClass.MISSION) || tokens.get(i).is("ministry")) {
+                            lowerCaseOrg(i, s);
+                        }
                         continue;
                     }
-                    if (!caps(i)) {
-                        lowerCaseOrg(i, s);
+                    if (!isOrgHead(i)) {
                         continue;
                     }
                     int from = i;
@@ -858,9 +861,6 @@ final class EntityExtractor {
          * country's adjective or name, with at most one lower-case word between.
          */
         private void lowerCaseOrg(int head, Sentence s) {
-            if (!words.in(head, WordClass.MISSION) && !tokens.get(head).is("ministry")) {
-                return;
-            }
             for (int from = head - 1; from >= Math.max(s.from(), head - 2); from--) {
                 Mention country = countryMentionEndingAt(from);
                 if (country != null && country.type() == EntityType.COUNTRY) {
