@@ -150,6 +150,22 @@ public final class Tokenizer {
         int hash = 0;
         boolean ascii = true;
         boolean upper = false;
+        // the common case first: a run of ASCII letters and digits, one range test each
+        while (i < n) {
+            char c = chars[i];
+            int lower = c | 0x20; // a-z for A-Z and a-z, and no other character
+            if ((char) (lower - 'a') < 26) {
+                upper |= c <= 'Z';
+                hash = 31 * hash + lower;
+                i++;
+            } else if ((char) (c - '0') < 10) {
+                hash = 31 * hash + c;
+                i++;
+            } else {
+                break;
+            }
+        }
+        // then anything else the word may hold (O'Brien, Agenda.ge, accented letters), and the rest of it
         while (i < n) {
             char c = chars[i];
             if (isWordChar(c)
