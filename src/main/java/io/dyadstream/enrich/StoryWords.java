@@ -58,6 +58,11 @@ final class StoryWords {
             add(normId, stemId, vocabulary.classes(normId) | (isCapitalized ? CAPITALIZED : 0));
         }
 
+        /** As {@link #addWord(int, int, boolean)}, where the caller knows the word's classes ({@link Vocabulary#classes}) already. */
+        void addWord(int normId, int stemId, int classes, boolean isCapitalized) {
+            add(normId, stemId, classes | (isCapitalized ? CAPITALIZED : 0));
+        }
+
         private void add(int normId, int stemId, int flagBits) {
             int i = size;
             if (i == norms.length) {

@@ -223,18 +223,20 @@ public final class Tokenizer {
             add(new Token(start, end, s, normalize(s), Token.Kind.WORD));
             return;
         }
-        int id = vocabulary.normId(chars, start, end, hash);
+        int slot = vocabulary.normSlot(chars, start, end, hash);
         char first = chars[start];
         boolean capitalized = first >= 'A' && first <= 'Z'; // an ASCII word: capitalized means A-Z first
-        if (id != Vocabulary.ABSENT) {
+        if (slot >= 0) {
+            // the id, stem id and classes are all in the slot the lookup has read
+            int id = vocabulary.normIdAt(slot);
             String norm = vocabulary.norm(id);
             tokens.add(new Token(start, end, upper ? text.substring(start, end) : norm, norm, Token.Kind.WORD));
-            words.addWord(id, vocabulary.stemIdOfKnownWord(id), capitalized);
+            words.addWord(id, vocabulary.stemIdAt(slot), vocabulary.classesAt(slot), capitalized);
         } else {
             String s = text.substring(start, end);
             String norm = upper ? s.toLowerCase(java.util.Locale.ROOT) : s;
             tokens.add(new Token(start, end, s, norm, Token.Kind.WORD));
-            words.addWord(id, vocabulary.stemIdOfUnknownWord(norm, hash), capitalized);
+            words.addWord(Vocabulary.ABSENT, vocabulary.stemIdOfUnknownWord(norm, hash), capitalized);
         }
     }
 

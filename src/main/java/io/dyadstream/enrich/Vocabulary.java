@@ -66,6 +66,8 @@ public final class Vocabulary {
         norms.forEach((norm, id) -> {
             stemsOfWords[id] = stems.get(Stemmer.stem(norm));
             stemsOfOthers[id] = stems.get(norm);
+            // beside the id in the table, for a word found in a story's text (normSlot)
+            norms.setValue(id, (long) stemsOfWords[id] << 32 | (classes(id) & 0xFFFFFFFFL));
         });
         stemStarts = new boolean[26 * 26];
         stems.forEach((stem, id) -> {
@@ -103,6 +105,30 @@ public final class Vocabulary {
     /** The id of the lower case of the ASCII span {@code text[start, end)}, whose string hash is {@code hash}, or {@link #ABSENT}. */
     int normId(char[] text, int start, int end, int hash) {
         return norms.get(hash, text, start, end);
+    }
+
+    /**
+     * The place of the lower case of the ASCII span {@code text[start, end)}, whose string hash is
+     * {@code hash}, in the table of normal forms, or -1: for {@link #normIdAt}, {@link #stemIdAt} and
+     * {@link #classesAt}, which read it in the one slot the lookup has read already.
+     */
+    int normSlot(char[] text, int start, int end, int hash) {
+        return norms.find(hash, text, start, end);
+    }
+
+    /** The id of the normal form at {@code slot} ({@link #normSlot}). */
+    int normIdAt(int slot) {
+        return norms.idAt(slot);
+    }
+
+    /** {@link #stemIdOfKnownWord} of the normal form at {@code slot} ({@link #normSlot}). */
+    int stemIdAt(int slot) {
+        return complete ? (int) (norms.valueAt(slot) >>> 32) : stemIdOfKnownWord(norms.idAt(slot));
+    }
+
+    /** {@link #classes} of the normal form at {@code slot} ({@link #normSlot}). */
+    int classesAt(int slot) {
+        return complete ? (int) norms.valueAt(slot) : classes(norms.idAt(slot));
     }
 
     /** The normal form with id {@code id}. */
