@@ -43,6 +43,8 @@ public final class PhraseMatcher<T> {
     private List<T>[] values = newValues(16);
     private int nodes = 1;
     private int phrases;
+    /** This matcher's start bit in the story words ({@link Vocabulary#register}), or 0. */
+    private final int startBit;
 
     /** A matcher of exact normal forms, with a vocabulary of its own. */
     public PhraseMatcher() {
@@ -64,6 +66,17 @@ public final class PhraseMatcher<T> {
         this.vocabulary = vocabulary;
         this.stemmed = stemmed;
         this.tagger = tagger;
+        this.startBit = vocabulary.register(this);
+    }
+
+    /** Sets {@code bit} in {@code normStarts} (or {@code stemStarts}, if stemmed) at every word that starts a phrase. */
+    void markFirstWords(int bit, int[] normStarts, int[] stemStarts) {
+        int[] starts = stemmed ? stemStarts : normStarts;
+        for (int word = 0; word < firstWords.length; word++) {
+            if (firstWords[word] != TrieEdges.NONE) {
+                starts[word] |= bit;
+            }
+        }
     }
 
     Vocabulary vocabulary() {
@@ -133,18 +146,27 @@ public final class PhraseMatcher<T> {
             return null;
         }
         int[] words = story.keys(vocabulary, stemmed);
+        if (startsNothing(story, from)) {
+            return null;
+        }
         int node = child(ROOT, words[from]);
         return node == TrieEdges.NONE ? null : longestFrom(words, from, node, limit);
     }
 
     /** The payloads of the one-word phrase at token {@code i}, or null: {@code longestAt(story, i, i + 1)}, without making a match. */
     List<T> phraseAt(StoryWords story, int i) {
+        if (startsNothing(story, i)) {
+            return null;
+        }
         int node = child(ROOT, story.keys(vocabulary, stemmed)[i]);
         return node == TrieEdges.NONE ? null : values[node];
     }
 
     /** The tags of the one-word phrase at token {@code i}, 0 if there is none. */
     long tagsAt(StoryWords story, int i) {
+        if (startsNothing(story, i)) {
+            return 0;
+        }
         int node = child(ROOT, story.keys(vocabulary, stemmed)[i]);
         return node == TrieEdges.NONE ? 0 : tags[node];
     }
@@ -156,6 +178,19 @@ public final class PhraseMatcher<T> {
     Match<T> firstMatch(StoryWords story, int from, int to) {
         int[] words = story.keys(vocabulary, stemmed);
         int[] first = firstWords;
+        int[] flags = startBit == 0 ? null : story.startFlags(vocabulary);
+        if (flags != null) {
+            // the tokens' start bits, read in order, tell the tokens that start a phrase
+            for (int i = from; i < to; i++) {
+                if ((flags[i] & startBit) != 0) {
+                    Match<T> m = longestFrom(words, i, first[words[i]], to);
+                    if (m != null) {
+                        return m;
+                    }
+                }
+            }
+            return null;
+        }
         for (int i = from; i < to; i++) {
             int word = words[i];
             int node = word >= 0 && word < first.length ? first[word] : TrieEdges.NONE; // child(ROOT, word)
@@ -191,6 +226,15 @@ public final class PhraseMatcher<T> {
             }
         }
         return bestNode == ROOT ? null : new Match<>(from, bestTo, values[bestNode], tags[bestNode]);
+    }
+
+    /** Whether token {@code i} starts no phrase, as its start bit tells; false when it has none. */
+    private boolean startsNothing(StoryWords story, int i) {
+        if (startBit == 0) {
+            return false;
+        }
+        int[] flags = story.startFlags(vocabulary);
+        return flags != null && (flags[i] & startBit) == 0;
     }
 
     /** Every longest, non-overlapping match in tokens [{@code from}, {@code to}), left to right. */

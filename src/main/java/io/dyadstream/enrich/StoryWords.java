@@ -16,10 +16,18 @@ final class StoryWords {
     private static final int CAPITALIZED = 1 << 30;
     /** In {@link #flags}, beside the {@link WordClass} bits: a number. */
     private static final int NUMBER = 1 << 29;
+    /**
+     * In {@link #flags}, below {@link #NUMBER}: a bit for each of the first {@code START_BITS}
+     * {@link PhraseMatcher}s of a vocabulary, set for a token whose word starts a phrase of that
+     * matcher ({@link Vocabulary#register}), so that a matcher scans the story's flags, in order,
+     * rather than looking each token up in its first words, a table of the size of the vocabulary.
+     */
+    static final int START_BITS = 8;
+    private static final int FIRST_START_BIT = 1 << (29 - START_BITS);
 
     static {
         for (WordClass c : WordClass.values()) {
-            if ((c.bit() & (CAPITALIZED | NUMBER)) != 0) {
+            if (Integer.compareUnsigned(c.bit(), FIRST_START_BIT) >= 0) {
                 throw new AssertionError("too many word classes for the flags of StoryWords: " + c);
             }
         }
@@ -32,9 +40,12 @@ final class StoryWords {
         private int[] norms;
         private int[] stems;
         private int[] flags;
+        /** Whether the vocabulary sets the start bits of the tokens ({@link #START_BITS}): once it is complete. */
+        private final boolean starts;
 
         Builder(Vocabulary vocabulary, int capacity) {
             this.vocabulary = vocabulary;
+            this.starts = vocabulary.isComplete();
             allocate(Math.max(capacity, 4));
         }
 
@@ -45,8 +56,9 @@ final class StoryWords {
 
         /** As {@link #add(Token, int)}, where the caller knows already whether the token is capitalized. */
         void add(Token t, int normId, boolean isCapitalized) {
-            add(normId, vocabulary.stemId(t, normId), vocabulary.classes(normId) | (isCapitalized ? CAPITALIZED : 0)
-                    | (t.kind() == Token.Kind.NUMBER ? NUMBER : 0));
+            int stemId = vocabulary.stemId(t, normId);
+            add(normId, stemId, vocabulary.classes(normId) | vocabulary.startBits(normId, stemId)
+                    | (isCapitalized ? CAPITALIZED : 0) | (t.kind() == Token.Kind.NUMBER ? NUMBER : 0));
         }
 
         /**
@@ -55,12 +67,15 @@ final class StoryWords {
          * isCapitalized)} for a word whose stem id the caller has looked up already.
          */
         void addWord(int normId, int stemId, boolean isCapitalized) {
-            add(normId, stemId, vocabulary.classes(normId) | (isCapitalized ? CAPITALIZED : 0));
+            add(normId, stemId, vocabulary.classes(normId) | vocabulary.startBits(normId, stemId) | (isCapitalized ? CAPITALIZED : 0));
         }
 
-        /** As {@link #addWord(int, int, boolean)}, where the caller knows the word's classes ({@link Vocabulary#classes}) already. */
-        void addWord(int normId, int stemId, int classes, boolean isCapitalized) {
-            add(normId, stemId, classes | (isCapitalized ? CAPITALIZED : 0));
+        /**
+         * As {@link #addWord(int, int, boolean)}, where the caller knows the word's classes and start
+         * bits ({@link Vocabulary#classes}, {@link Vocabulary#startBits}) already.
+         */
+        void addWord(int normId, int stemId, int classesAndStarts, boolean isCapitalized) {
+            add(normId, stemId, classesAndStarts | (isCapitalized ? CAPITALIZED : 0));
         }
 
         private void add(int normId, int stemId, int flagBits) {
@@ -75,7 +90,7 @@ final class StoryWords {
         }
 
         StoryWords build() {
-            return new StoryWords(vocabulary, size, norms, stems, flags);
+            return new StoryWords(vocabulary, size, norms, stems, flags, starts);
         }
 
         private void allocate(int capacity) {
@@ -91,14 +106,32 @@ final class StoryWords {
     private final int[] stems;
     /** By token: its {@link WordClass} bits, {@link #CAPITALIZED} and {@link #NUMBER}, in one int (one store, one read). */
     private final int[] flags;
+    private final boolean starts;
 
     /** The arrays may be longer than {@code size}; only their first {@code size} entries are the story's. */
-    private StoryWords(Vocabulary vocabulary, int size, int[] norms, int[] stems, int[] flags) {
+    private StoryWords(Vocabulary vocabulary, int size, int[] norms, int[] stems, int[] flags, boolean starts) {
         this.vocabulary = vocabulary;
         this.size = size;
         this.norms = norms;
         this.stems = stems;
         this.flags = flags;
+        this.starts = starts;
+    }
+
+    /** The start bit of the matcher number {@code k} of a vocabulary ({@link #START_BITS}). */
+    static int startBit(int k) {
+        return FIRST_START_BIT << k;
+    }
+
+    /**
+     * The flags of the tokens, with their start bits ({@link #START_BITS}), for a matcher of
+     * {@code matcherVocabulary}; null when the vocabulary set no start bits (it was not complete).
+     */
+    int[] startFlags(Vocabulary matcherVocabulary) {
+        if (matcherVocabulary != vocabulary) {
+            throw new IllegalArgumentException("story words looked up in another vocabulary than the matcher's");
+        }
+        return starts ? flags : null;
     }
 
     /** The ids a matcher of {@code matcherVocabulary} compares: stems for a stemmed matcher, else normal forms. */

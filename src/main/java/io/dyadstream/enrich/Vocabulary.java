@@ -37,6 +37,14 @@ public final class Vocabulary {
     /** Once complete: the ids of the one-character ASCII normal forms (punctuation), by character. */
     private int[] asciiIds;
     private boolean complete;
+    /** The matchers with a start bit ({@link #register}), in the order of their bits. */
+    private final List<PhraseMatcher<?>> matchers = new java.util.ArrayList<>();
+    /**
+     * Once complete: by normal-form id, the start bits of the matchers of normal forms whose phrases
+     * it starts; by stem id, those of the stemmed matchers ({@link StoryWords#START_BITS}).
+     */
+    private int[] normStarts;
+    private int[] stemPhraseStarts;
 
     public Vocabulary() {
         for (WordClass c : WordClass.values()) {
@@ -61,13 +69,19 @@ public final class Vocabulary {
      * then a story's tokens whose normal form is known (most) get their stem ids without being stemmed.
      */
     void complete() {
+        normStarts = new int[norms.size()];
+        stemPhraseStarts = new int[stems.size()];
+        for (int k = 0; k < matchers.size(); k++) {
+            matchers.get(k).markFirstWords(StoryWords.startBit(k), normStarts, stemPhraseStarts);
+        }
         stemsOfWords = new int[norms.size()];
         stemsOfOthers = new int[norms.size()];
         norms.forEach((norm, id) -> {
             stemsOfWords[id] = stems.get(Stemmer.stem(norm));
             stemsOfOthers[id] = stems.get(norm);
+            int starts = normStarts[id] | (stemsOfWords[id] == ABSENT ? 0 : stemPhraseStarts[stemsOfWords[id]]);
             // beside the id in the table, for a word found in a story's text (normSlot)
-            norms.setValue(id, (long) stemsOfWords[id] << 32 | (classes(id) & 0xFFFFFFFFL));
+            norms.setValue(id, (long) stemsOfWords[id] << 32 | ((classes(id) | starts) & 0xFFFFFFFFL));
         });
         stemStarts = new boolean[26 * 26];
         stems.forEach((stem, id) -> {
@@ -81,6 +95,33 @@ public final class Vocabulary {
             asciiIds[c] = norms.get(String.valueOf(c));
         }
         complete = true;
+    }
+
+    boolean isComplete() {
+        return complete;
+    }
+
+    /**
+     * Gives {@code matcher}, a matcher of this vocabulary, a start bit of the story words
+     * ({@link StoryWords#START_BITS}), or 0 when they are all taken or the vocabulary is complete.
+     */
+    int register(PhraseMatcher<?> matcher) {
+        if (complete || matchers.size() >= StoryWords.START_BITS) {
+            return 0;
+        }
+        matchers.add(matcher);
+        return StoryWords.startBit(matchers.size() - 1);
+    }
+
+    /**
+     * The start bits of a token with the normal-form id {@code normId} and the stem id
+     * {@code stemId} (either maybe {@link #ABSENT}); 0 until complete.
+     */
+    int startBits(int normId, int stemId) {
+        if (!complete) {
+            return 0;
+        }
+        return (normId == ABSENT ? 0 : normStarts[normId]) | (stemId == ABSENT ? 0 : stemPhraseStarts[stemId]);
     }
 
     /** The {@link StoryWords} of tokens made without the vocabulary (a phrase, a test): each looked up by its normal form. */
@@ -126,7 +167,7 @@ public final class Vocabulary {
         return complete ? (int) (norms.valueAt(slot) >>> 32) : stemIdOfKnownWord(norms.idAt(slot));
     }
 
-    /** {@link #classes} of the normal form at {@code slot} ({@link #normSlot}). */
+    /** {@link #classes} of the normal form at {@code slot} ({@link #normSlot}), and once complete its {@link #startBits} as a word. */
     int classesAt(int slot) {
         return complete ? (int) norms.valueAt(slot) : classes(norms.idAt(slot));
     }
