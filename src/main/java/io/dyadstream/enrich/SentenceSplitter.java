@@ -52,13 +52,15 @@ public final class SentenceSplitter {
         List<Sentence> sentences = new ArrayList<>();
         int from = first;
         int n = tokens.size();
+        Token next = first < n ? tokens.get(first) : null;
         for (int i = first; i < n; i++) {
             boolean end = false;
             int last = i;
-            Token t = tokens.get(i);
-            if (i + 1 < n && blankLineBetween(text, t.end(), tokens.get(i + 1).start())) {
+            Token t = next;
+            next = i + 1 < n ? tokens.get(i + 1) : null;
+            if (next != null && blankLineBetween(text, t.end(), next.start())) {
                 end = true;
-            } else if (isTerminal(t) && !isAbbreviationDot(text, tokens, i)) {
+            } else if (isTerminal(text, t) && !isAbbreviationDot(text, tokens, i)) {
                 while (last + 1 < n && isCloser(tokens.get(last + 1))) {
                     last++;
                 }
@@ -68,6 +70,7 @@ public final class SentenceSplitter {
                 add(sentences, tokens, from, last + 1);
                 from = last + 1;
                 i = last;
+                next = i + 1 < n ? tokens.get(i + 1) : null;
             }
         }
         if (from < n) {
@@ -84,6 +87,15 @@ public final class SentenceSplitter {
 
     private static boolean isTerminal(Token t) {
         return t.kind() == Token.Kind.PUNCT && (t.text().equals(".") || t.text().equals("!") || t.text().equals("?"));
+    }
+
+    /** {@link #isTerminal(Token)}, read in the text: a punctuation token's text is its span of the text. */
+    private static boolean isTerminal(String text, Token t) {
+        if (t.kind() != Token.Kind.PUNCT || t.end() - t.start() != 1) {
+            return false;
+        }
+        char c = text.charAt(t.start());
+        return c == '.' || c == '!' || c == '?';
     }
 
     private static boolean isCloser(Token t) {
