@@ -31,8 +31,8 @@ final class EntityExtractor {
             "they", "we", "i", "both", "after", "before", "when", "while", "if", "during", "since", "last", "meanwhile", "however",
             "also", "speaking", "according", "earlier", "later", "then", "there", "here", "under", "over", "about", "among");
     private static final Set<String> GOVERNING_PREPOSITIONS = Set.of("of", "to", "in", "from", "with", "for", "at");
-    /** A country's missions abroad, which are organisations also in lower case ("the Iranian embassy"). */
-    static final Set<String> MISSIONS = Set.of("embassy", "embassies", "consulate", "consulate-general", "mission");
+    /** A country's missions and ministries, organisations also when written in lower case ("the Iranian embassy"). */
+    static final Set<String> STATE_BODIES = Set.of("embassy", "embassies", "consulate", "consulate-general", "mission", "ministry");
     private static Set<String> givenNames() {
         Set<String> names = new java.util.HashSet<>();
         Gazetteer.read("gazetteer/given-names.tsv", row -> {
@@ -763,7 +763,10 @@ final class EntityExtractor {
                         continue;
                     }
                     Token t = tokens.get(i);
-                    Mention p = personBySurname.getOrDefault(t.norm(), firstNames.get(t.norm()));
+                    Mention p = personBySurname.get(t.norm());
+                    if (p == null) {
+                        p = firstNames.get(t.norm());
+                    }
                     if (p != null && (i + 1 >= s.to() || !caps(i + 1) || tokens.get(i + 1).is("'s"))) {
                         add(new Mention(EntityType.PERSON, i, i + 1, s.index(), t.text(), p.name(), p.country(), Via.PERSON,
                                 p.country() != null, p.office(), p.host()));
@@ -778,7 +781,7 @@ final class EntityExtractor {
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
                     if (!caps(i)) {
-                        if (words.in(i, WordClass.MISSION) || tokens.get(i).is("ministry")) {
+                        if (words.in(i, WordClass.STATE_BODY)) {
                             lowerCaseOrg(i, s);
                         }
                         continue;

@@ -303,10 +303,12 @@ final class RelationTagger {
             // the cues of a sentence that names no country and no pair ("the two countries") are never used
             // (see tag), so such a sentence is not searched for them
             boolean mayRelate = namesACountry(inSentence) || roles.inSentence(s.index(), pairRef);
+            boolean sport = mayRelate && has(words, s, WordClass.SPORT);
             for (Match<Cue> m = mayRelate ? events.firstMatch(words, s.from(), s.to()) : null; m != null;
                     m = events.firstMatch(words, m.to(), s.to())) {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
-                if (!inName[m.from()] && !month && !m.values().get(0).label().equals(CueLexicon.NONE) && !(hasQualifier(m, CONTEST) && has(words, s, WordClass.SPORT))) {
+                boolean result = sport && hasQualifier(m, CONTEST); // "Ghana beat Togo in the final"
+                if (!inName[m.from()] && !month && !result && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }

@@ -16,8 +16,8 @@ enum WordClass {
     GIVEN_NAME(EntityExtractor.GIVEN_NAMES),
     SPEECH(EntityExtractor.SPEECH),
     LOCATIVE(EntityExtractor.LOCATIVE),
-    /** A country's missions abroad ("embassy", "consulate"). */
-    MISSION(EntityExtractor.MISSIONS),
+    /** A country's missions and ministries ("embassy", "consulate", "ministry"). */
+    STATE_BODY(EntityExtractor.STATE_BODIES),
     OBJECT_PREPOSITION(RelationTagger.OBJECT_PREPOSITIONS),
     CLAUSE_BREAK(RelationTagger.CLAUSE_BREAKS),
     COORDINATION(RelationTagger.COORDINATION),
