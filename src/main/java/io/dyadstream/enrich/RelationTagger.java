@@ -50,6 +50,7 @@ final class RelationTagger {
     private static final java.util.Comparator<Mention> BY_START = java.util.Comparator.comparingInt(Mention::from);
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
+    private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
     /**
      * Words of a closing attribution (", officials said", ", according to Reuters"); narrower than
@@ -212,7 +213,7 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), words, modalities);
+            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), words, tokens, modalities);
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
@@ -507,16 +508,19 @@ final class RelationTagger {
     }
 
     /**
-     * The act that a threat or a request is about did not happen, whatever its tense: "threatened to
-     * break off relations", "called for sanctions", "urged Beijing to release the crew". The first cue
-     * after a strong THREATEN or REQUEST cue, within {@value #DEMAND_REACH} words and the same clause,
+     * The act that a threat, a request or a refusal is about did not happen, whatever its tense: "threatened to
+     * break off relations", "called for sanctions", "urged Beijing to release the crew", "refused to send
+     * troops". The first cue after a strong THREATEN or REQUEST cue, or a REJECT cue followed by "to", within {@value #DEMAND_REACH} words and the same clause,
      * is marked negated (taxonomy section 3: hypothetical). Returns each such act's threat or request, which
      * goes to the pairs of the act ("threatened to break off relations with Congo" threatens Congo).
      */
-    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, StoryWords words, Map<Match<Cue>, Modality> modalities) {
+    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, StoryWords words, List<Token> tokens,
+            Map<Match<Cue>, Modality> modalities) {
         Map<Match<Cue>, Match<Cue>> demandOf = new java.util.IdentityHashMap<>();
         for (int k = 0; k + 1 < cues.size(); k++) {
-            if (isStrongOf(cues.get(k), DEMANDS)) {
+            Match<Cue> cue = cues.get(k);
+            boolean refusal = isStrongOf(cue, REFUSALS) && cue.to() < tokens.size() && tokens.get(cue.to()).is("to"); // "refused to send"
+            if (isStrongOf(cue, DEMANDS) || refusal) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
                     modalities.put(next, Modality.NEGATED);
