@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--eos-commit-interval-ms", defaultValue = "100",
             description = "commit.interval.ms of the exactly_once_v2 latency run (default ${DEFAULT-VALUE}, Kafka's EOS default).")
     int eosCommitMs;
+
+    @Option(names = "--instances", defaultValue = "1",
+            description = "App instances (KafkaStreams clients of one application id, in this process) in the end-to-end runs (default ${DEFAULT-VALUE}).")
+    int instances;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A Kafka Streams setting for the end-to-end runs, e.g. --set num.stream.threads=2 (repeatable).")
@@ -174,7 +179,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void pipeline(EmbeddedKafkaBroker broker, Enricher enricher) throws Exception {
-        PipelineBench bench = new PipelineBench(broker, enricher, streamsSettings);
+        if (instances < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--instances must be 1 or more, was " + instances);
+        }
+        PipelineBench bench = new PipelineBench(broker, enricher, streamsSettings, instances);
         // not measured: both topologies once, so that neither measured run pays for the JIT compiling its code, then the
         // full topology again until the JIT's compiler threads are quiet. The process holds the broker, the clients,
         // Kafka Streams and the enricher: some 3,000 C2 compilations (50 s of compiler time), which on 2 cores, with one

@@ -80,12 +80,15 @@ final class PipelineBench {
     private final Enricher enricher;
     private final Path stateRoot;
     private final Map<String, String> streamsSettings;
+    private final int instances;
     private int runs;
 
-    PipelineBench(EmbeddedKafkaBroker broker, Enricher enricher, Map<String, String> streamsSettings) throws java.io.IOException {
+    PipelineBench(EmbeddedKafkaBroker broker, Enricher enricher, Map<String, String> streamsSettings, int instances)
+            throws java.io.IOException {
         this.broker = broker;
         this.enricher = enricher;
         this.streamsSettings = streamsSettings;
+        this.instances = instances;
         this.stateRoot = Files.createTempDirectory("dyadstream-bench");
     }
 
@@ -123,27 +126,32 @@ final class PipelineBench {
         }
         produce(settings.topics().raw(), stories);
 
-        Properties streamsProps = new Properties();
-        streamsProps.putAll(props);
-        streamsProps.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "app");
-        streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve(prefix).toString());
-        streamsProps.putAll(streamsSettings);
-        streamsProps.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        Properties complete = StreamsSettings.complete(streamsProps, settings.topics());
-        Topology topology = full ? DyadTopology.build(settings, enricher, new PipelineMetrics()) : passThrough(settings.topics());
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long jitStart = compilerCpuNanos();
         long start = System.nanoTime();
         java.util.concurrent.atomic.AtomicLong running = new java.util.concurrent.atomic.AtomicLong();
-        try (KafkaStreams streams = new KafkaStreams(topology, complete)) {
-            streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING) {
-                    running.compareAndSet(0, System.nanoTime());
-                }
-            });
-            streams.start();
+        // several instances share the application id, as several app processes would: Kafka splits the tasks among them
+        List<KafkaStreams> apps = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < instances; i++) {
+                Properties streamsProps = new Properties();
+                streamsProps.putAll(props);
+                streamsProps.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "app");
+                streamsProps.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve(prefix + i).toString());
+                streamsProps.putAll(streamsSettings);
+                streamsProps.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+                Topology topology = full ? DyadTopology.build(settings, enricher, new PipelineMetrics()) : passThrough(settings.topics());
+                KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.complete(streamsProps, settings.topics()));
+                apps.add(streams);
+                streams.setStateListener((now, before) -> {
+                    if (now == KafkaStreams.State.RUNNING) {
+                        running.compareAndSet(0, System.nanoTime());
+                    }
+                });
+                streams.start();
+            }
             awaitOutputs(settings.topics().enriched(), stories.size());
             long end = System.nanoTime();
             System.out.printf("run %s %s: epoch %.3f to %.3f%n", prefix, name, System.currentTimeMillis() / 1e3 - (end - start) / 1e9,
@@ -151,9 +159,12 @@ final class PipelineBench {
             double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
             long jitEnd = compilerCpuNanos();
             double jit = jitStart < 0 || jitEnd < 0 ? -1 : (jitEnd - jitStart) / 1e9;
-            streams.close(Duration.ofSeconds(30));
             return new Result(name, stories.size(), (end - start) / 1e9, ((running.get() == 0 ? end : running.get()) - start) / 1e9,
                     cpu, jit, topicBytes(prefix));
+        } finally {
+            for (KafkaStreams streams : apps) {
+                streams.close(Duration.ofSeconds(30));
+            }
         }
     }
 
