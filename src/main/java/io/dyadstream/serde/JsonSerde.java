@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /** A Jackson serde for one record type, JSON or binary (Smile); bad bytes raise {@link SerializationException}. */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> extends SelfSerde<T> {
 
     private final Class<T> type;
     private final ObjectWriter writer;
@@ -53,21 +50,5 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         } catch (IOException e) {
             throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {}
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 }

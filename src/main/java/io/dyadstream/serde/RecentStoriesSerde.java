@@ -11,11 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A compact binary form of a pair's recent stories for the {@code recent-stories} store. The value is read
@@ -26,7 +22,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * (each a length and UTF-8 bytes). Versions 1 (no arrival time; arrival taken as the event time) and 2
  * ({@link DataOutputStream} strings) are still read.
  */
-public final class RecentStoriesSerde implements Serde<RecentStories>, Serializer<RecentStories>, Deserializer<RecentStories> {
+public final class RecentStoriesSerde extends SelfSerde<RecentStories> {
 
     private static final byte VERSION = 3;
     private static final int SIGNATURE_BYTES = StoryFingerprint.SIZE * Long.BYTES;
@@ -148,21 +144,5 @@ public final class RecentStoriesSerde implements Serde<RecentStories>, Serialize
         } catch (IOException e) {
             throw new SerializationException("cannot read recent stories", e);
         }
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public Serializer<RecentStories> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<RecentStories> deserializer() {
-        return this;
     }
 }

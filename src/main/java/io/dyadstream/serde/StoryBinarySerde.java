@@ -15,11 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A compact binary form of an {@link EnrichedStory} for the internal topic {@code stories-by-pair} and the
@@ -34,7 +30,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * can restore its stores and drain its repartition topic. The round trip is exact: what is read back
  * equals what was written, nulls and empty lists included.
  */
-public final class StoryBinarySerde implements Serde<EnrichedStory>, Serializer<EnrichedStory>, Deserializer<EnrichedStory> {
+public final class StoryBinarySerde extends SelfSerde<EnrichedStory> {
 
     static final byte VERSION = 1;
 
@@ -272,22 +268,6 @@ public final class StoryBinarySerde implements Serde<EnrichedStory>, Serializer<
             throw new SerializationException("an enriched story with an unknown enum value " + code);
         }
         return values[code - 1];
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public Serializer<EnrichedStory> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<EnrichedStory> deserializer() {
-        return this;
     }
 
     /** A growable byte array with varints and UTF-8 strings. */

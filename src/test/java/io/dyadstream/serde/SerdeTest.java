@@ -30,42 +30,41 @@ class SerdeTest {
         assertThrows(SerializationException.class, () -> serde.deserialize("t", new byte[] {9, 0, 0}));
     }
 
-    @Test
-    void recentStoriesOfTheFirstFormatAreStillRead() throws Exception {
+    /**
+     * One story as versions 1 and 2 wrote it through DataOutputStream: id, event time 42, (version 2: arrival
+     * time 4242), the hashes 0..63, the sources.
+     */
+    private static byte[] oldFormat(int version, String id, String... sources) throws java.io.IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-            out.writeByte(1);
+            out.writeByte(version);
             out.writeInt(1);
-            out.writeUTF("kz-1");
+            out.writeUTF(id);
             out.writeLong(42L);
+            if (version >= 2) {
+                out.writeLong(4242L);
+            }
             for (int k = 0; k < StoryFingerprint.SIZE; k++) {
                 out.writeLong(k);
             }
-            out.writeShort(1);
-            out.writeUTF("Kazinform");
+            out.writeShort(sources.length);
+            for (String source : sources) {
+                out.writeUTF(source);
+            }
         }
-        RecentStories back = new RecentStoriesSerde().deserialize("t", bytes.toByteArray());
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void recentStoriesOfTheFirstFormatAreStillRead() throws Exception {
+        RecentStories back = new RecentStoriesSerde().deserialize("t", oldFormat(1, "kz-1", "Kazinform"));
         assertEquals(42L, back.stories().get(0).arrived(), "a version-1 story arrived at its event time");
         assertEquals(List.of("Kazinform"), back.stories().get(0).sources());
     }
 
     @Test
     void recentStoriesOfTheSecondFormatAreStillRead() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-            out.writeByte(2);
-            out.writeInt(1);
-            out.writeUTF("kz-2");
-            out.writeLong(42L);
-            out.writeLong(4242L);
-            for (int k = 0; k < StoryFingerprint.SIZE; k++) {
-                out.writeLong(k);
-            }
-            out.writeShort(2);
-            out.writeUTF("Kazinform");
-            out.writeUTF("Agência Brasil");
-        }
-        RecentStories back = new RecentStoriesSerde().deserialize("t", bytes.toByteArray());
+        RecentStories back = new RecentStoriesSerde().deserialize("t", oldFormat(2, "kz-2", "Kazinform", "Agência Brasil"));
         assertEquals("kz-2", back.stories().get(0).storyId());
         assertEquals(4242L, back.stories().get(0).arrived());
         assertEquals(63L, back.stories().get(0).signature()[63]);
