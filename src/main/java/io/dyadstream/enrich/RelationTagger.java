@@ -484,7 +484,7 @@ final class RelationTagger {
      */
     private static boolean afterBetween(ActorGroups.Group group, List<Token> tokens) {
         int before = wordBefore(group, tokens);
-        return before >= 0 && (tokens.get(before).is("between") || tokens.get(before).is("among") || tokens.get(before).is("of"));
+        return isBetween(group, tokens) || before >= 0 && tokens.get(before).is("of");
     }
 
     /** "between Armenia and Azerbaijan", "among the three countries". */
