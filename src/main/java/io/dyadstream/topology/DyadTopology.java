@@ -7,7 +7,7 @@ import io.dyadstream.model.PairDay;
 import io.dyadstream.model.PairRecord;
 import io.dyadstream.pairs.PairDays;
 import io.dyadstream.serde.JsonSerde;
-import io.dyadstream.serde.RecentStoriesSerde;
+import io.dyadstream.serde.SeenStorySerde;
 import io.dyadstream.serde.StoryBinarySerde;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *       cannot be parsed or enriched raises an exception that the {@link DeadLetterHandler} turns into a
  *       record on {@code stories.dlq} with the original bytes.</li>
  *   <li>Stories are repartitioned by their first pair ({@value #STORIES_BY_PAIR}; a story without pairs by
- *       its id) and checked against the pair's recent stories ({@value #RECENT_STORIES} store): a republished
+ *       its id) and checked against the pair's recent stories ({@value #RECENT_FINGERPRINTS} store): a republished
  *       copy is marked {@code duplicateOf}. Every story goes to {@code stories.enriched} keyed by id and is
  *       kept for the API ({@value #STORIES} store), and one record per pair goes to
  *       {@code relations.by-pair} keyed by pair. Output records keep the input's time (the topics'
@@ -51,7 +51,7 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class DyadTopology {
 
     public static final String STORIES_BY_PAIR = "stories-by-pair";
-    public static final String RECENT_STORIES = "recent-stories";
+    public static final String RECENT_FINGERPRINTS = "recent-fingerprints";
     public static final String PAIR_DAILY = "pair-daily";
     public static final String PAIR_STORIES = "pair-stories";
     public static final String STORIES = "stories";
@@ -82,10 +82,10 @@ public final class DyadTopology {
         Serde<PairRecord> pairState = JsonSerde.binary(PairRecord.class);
         StreamsBuilder builder = new StreamsBuilder();
 
-        // cached: a pair's value (its recent stories' fingerprints, up to 500 x 0.5 KB) is rewritten for each of its
-        // stories; the cache writes it to RocksDB and the changelog once per commit instead
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_STORIES), strings,
-                new RecentStoriesSerde()).withCachingEnabled());
+        // not cached: every key is written once (a new story) or twice (its first copy), so a cache would save no
+        // writes and would make each prefix scan merge it with RocksDB
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECENT_FINGERPRINTS), strings,
+                new SeenStorySerde()).withCachingDisabled());
         KStream<String, CheckedStory> checked = builder
                 .stream(topics.raw(), Consumed.with(bytes, bytes).withName("read-raw-stories"))
                 .map((key, value) -> {
@@ -97,7 +97,7 @@ public final class DyadTopology {
                     return KeyValue.pair(partitionKey(story), story);
                 }, Named.as("parse-and-enrich"))
                 .repartition(Repartitioned.with(strings, storyState).withName(STORIES_BY_PAIR))
-                .process(() -> new DuplicateMarker(settings, metrics), Named.as("mark-duplicates"), RECENT_STORIES);
+                .process(() -> new DuplicateMarker(settings, metrics), Named.as("mark-duplicates"), RECENT_FINGERPRINTS);
 
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(STORIES, settings.storyRetention(), Duration.ofDays(1), false), strings, storyState));

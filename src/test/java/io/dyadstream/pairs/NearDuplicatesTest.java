@@ -64,9 +64,27 @@ class NearDuplicatesTest {
         assertEquals("a", copy.duplicateOf());
         assertEquals(1.0, copy.similarity());
         assertEquals(List.of("Kazinform", "BelTA"), copy.sources());
+        assertEquals("a", copy.written().storyId(), "the original is written again, with the copy's source");
+        assertEquals(List.of("Kazinform", "BelTA"), copy.written().sources());
         RecentStories.Verdict late = copy.next().check("c", sig, 5 * DAY, 5 * DAY, "Trend", 3 * DAY, 0.5);
         assertNull(late.duplicateOf(), "five days later the first story is out of the window");
         assertEquals(1, late.next().stories().size(), "a story that arrived more than the window earlier is forgotten");
+        assertEquals(List.of("a"), late.forgotten().stream().map(RecentStories.Seen::storyId).toList());
+        assertEquals("c", late.written().storyId());
+    }
+
+    @Test
+    void aPairKeepsAtMostItsNewestStories() {
+        double neverACopy = 1.1; // no similarity reaches it: every story is kept as new
+        RecentStories seen = RecentStories.empty();
+        for (int i = 0; i < RecentStories.MAX_STORIES; i++) {
+            seen = seen.check("s" + i, StoryFingerprint.of("Ghana and Togo, story " + i), i, i, "GNA", 3 * DAY, neverACopy).next();
+        }
+        RecentStories.Verdict one = seen.check("new", StoryFingerprint.of("Togo and Ghana reopened their border at Aflao."),
+                1_000, 1_000, "GNA", 3 * DAY, neverACopy);
+        assertEquals(RecentStories.MAX_STORIES, one.next().stories().size());
+        assertEquals(List.of("s0"), one.forgotten().stream().map(RecentStories.Seen::storyId).toList(), "the oldest arrival goes");
+        assertEquals("new", one.written().storyId());
     }
 
     @Test

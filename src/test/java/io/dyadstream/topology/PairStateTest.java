@@ -21,6 +21,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +147,20 @@ class PairStateTest {
         assertEquals("BLR-KAZ", updates.get(updates.size() - 1).key);
         assertEquals("2016-11-29", last.get("day").asText());
         assertEquals(2, last.get("stories").asInt());
+    }
+
+    @Test
+    void aPairKeepsOneFingerprintPerStoryOldestFirstAndACopyAddsItsSourceToTheOriginal() {
+        raw.pipeInput("kz-1".getBytes(StandardCharsets.UTF_8), ORIGINAL.getBytes(StandardCharsets.UTF_8), Instant.ofEpochMilli(5_000));
+        raw.pipeInput("by-8".getBytes(StandardCharsets.UTF_8), OTHER_STORY.getBytes(StandardCharsets.UTF_8), Instant.ofEpochMilli(7_000));
+        raw.pipeInput("by-7".getBytes(StandardCharsets.UTF_8), REPUBLISHED.getBytes(StandardCharsets.UTF_8), Instant.ofEpochMilli(9_000));
+        KeyValueStore<String, io.dyadstream.pairs.RecentStories.Seen> store = driver.getKeyValueStore(DyadTopology.RECENT_FINGERPRINTS);
+        List<String> keys = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, io.dyadstream.pairs.RecentStories.Seen> it = store.all()) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        assertEquals(List.of("BLR-KAZ/0000000000001388/kz-1", "BLR-KAZ/0000000000001b58/by-8"), keys);
+        assertEquals(List.of("Kazinform", "BelTA"), store.get("BLR-KAZ/0000000000001388/kz-1").sources());
     }
 
     @Test
