@@ -69,6 +69,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "commit.interval.ms of the exactly_once_v2 latency run (default ${DEFAULT-VALUE}, Kafka's EOS default).")
     int eosCommitMs;
 
+    @Option(names = "--app-jvm-options", split = " ", defaultValue = "-Xmx256m",
+            description = "JVM options of the app's own JVM in the latency runs, space-separated (default ${DEFAULT-VALUE}, as the Dockerfile;"
+                    + " its MALLOC_ARENA_MAX is " + LatencyBench.MALLOC_ARENAS + " unless the environment sets it).")
+    List<String> appJvmOptions;
+
     @Option(names = "--instances", defaultValue = "1",
             description = "App instances (KafkaStreams clients of one application id, in this process) in the end-to-end runs (default ${DEFAULT-VALUE}).")
     int instances;
@@ -225,7 +230,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void latency(EmbeddedKafkaBroker broker) throws Exception {
-        LatencyBench bench = new LatencyBench(broker);
+        LatencyBench bench = new LatencyBench(broker, appJvmOptions);
         int n = rate * latencySeconds;
         List<RawStory> corpus = BenchCorpus.generate(n, 99);
         List<RawStory> warmUp = new ArrayList<>();
@@ -241,7 +246,7 @@ final class BenchCommand implements Callable<Integer> {
             table.add(String.format("%-52s %12s %12s", String.format("(4) latency at %d st/s, %s, %d s after %d s", rate, guarantee, latencySeconds, latencyWarmUpSeconds),
                     String.format("p50 %.0f ms", r.p50()), String.format("p95 %.0f ms", r.p95())));
             table.add(String.format("%-52s %12s %12s", "", String.format("p99 %.0f ms", r.p99()), String.format("max %.0f ms", r.max())));
-            table.add(String.format("%-52s %12s %12s", String.format("(5) app memory under that load, %s", guarantee),
+            table.add(String.format("%-52s %12s %12s", String.format("(5) app memory under that load, %s, %s", guarantee, String.join(" ", appJvmOptions)),
                     String.format("heap %d MB", r.peakHeap() >> 20), String.format("RSS %d MB", r.peakRss() >> 20)));
         }
     }

@@ -51,11 +51,16 @@ final class LatencyBench {
 
     record Result(String guarantee, int rate, int stories, double p50, double p95, double p99, double max, long peakHeap, long peakRss) {}
 
+    /** glibc's malloc arenas for the app's process, as the Dockerfile sets it (RocksDB allocates from many threads). */
+    static final String MALLOC_ARENAS = "2";
+
     private final EmbeddedKafkaBroker broker;
+    private final List<String> jvmOptions;
     private int runs;
 
-    LatencyBench(EmbeddedKafkaBroker broker) {
+    LatencyBench(EmbeddedKafkaBroker broker, List<String> jvmOptions) {
         this.broker = broker;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -66,8 +71,9 @@ final class LatencyBench {
     Result run(List<RawStory> warmUp, List<RawStory> stories, int rate, String guarantee, Map<String, String> appSettings) throws Exception {
         String prefix = "latency-" + (++runs) + "-";
         Map<String, String> renames = new HashMap<>();
-        List<String> args = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "-b", broker.bootstrapServers(),
+        List<String> args = new ArrayList<>(List.of(javaBinary()));
+        args.addAll(jvmOptions);
+        args.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-b", broker.bootstrapServers(),
                 "--set", "application.id=" + prefix + "app",
                 "--set", "processing.guarantee=" + guarantee,
                 "--set", "state.dir=" + Files.createTempDirectory("dyadstream-latency"),
@@ -83,17 +89,26 @@ final class LatencyBench {
         try (Admin a = Admin.create(admin)) {
             new TopicReconciler(a).apply(TopicsFile.renamed(TopicsFile.loadDefault(), renames), false);
         }
-        Process app = new ProcessBuilder(args).redirectErrorStream(true).start();
+        ProcessBuilder launch = new ProcessBuilder(args).redirectErrorStream(true);
+        launch.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENAS);
+        Process app = launch.start();
         try {
-            String api = awaitApi(app);
+            Path log = Files.createTempFile(prefix + "app", ".log");
+            String api = awaitApi(app, log);
             awaitReady(api);
             Set<String> measured = new HashSet<>();
             stories.forEach(s -> measured.add(s.id()));
-            CompletableFuture<double[]> latencies = CompletableFuture.supplyAsync(() -> consume(prefix + TopicNames.PAIRS, measured));
+            java.util.concurrent.atomic.AtomicLong offeredAll = new java.util.concurrent.atomic.AtomicLong();
+            CompletableFuture<double[]> latencies = CompletableFuture.supplyAsync(() -> consume(prefix + TopicNames.PAIRS, measured, offeredAll));
             List<RawStory> offered = new ArrayList<>(warmUp);
             offered.addAll(stories);
             producePaced(prefix + TopicNames.RAW, offered, rate);
+            offeredAll.set(System.nanoTime());
             double[] ms = latencies.get();
+            if (ms.length == 0) {
+                throw new IllegalStateException("no measured story reached " + prefix + TopicNames.PAIRS + " (" + guarantee
+                        + (app.isAlive() ? "; the app is running" : "; the app exited with " + app.exitValue()) + "); its output: " + log);
+            }
             Arrays.sort(ms);
             long[] memory = memory(api);
             return new Result(guarantee, rate, ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1], memory[0], memory[1]);
@@ -109,13 +124,14 @@ final class LatencyBench {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String awaitApi(Process app) throws Exception {
+    /** Waits for the app's API address in its output; from then on its output goes to {@code log}. */
+    private static String awaitApi(Process app, Path log) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             Matcher m = API.matcher(line);
             if (line.contains("query API") && m.find()) {
-                Thread drain = new Thread(() -> drain(out), "bench-app-output");
+                Thread drain = new Thread(() -> drain(out, log), "bench-app-output");
                 drain.setDaemon(true);
                 drain.start();
                 return m.group(1);
@@ -124,14 +140,16 @@ final class LatencyBench {
         throw new IllegalStateException("the app exited before starting its API (exit " + app.waitFor() + ")");
     }
 
-    /** Reads the app's output until it exits, so that it never blocks on a full pipe. */
-    private static void drain(BufferedReader out) {
-        try {
-            while (out.readLine() != null) {
-                // discard
+    /** Copies the app's output to {@code log} until it exits, so that it never blocks on a full pipe. */
+    private static void drain(BufferedReader out, Path log) {
+        try (java.io.BufferedWriter to = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                to.write(line);
+                to.newLine();
             }
         } catch (java.io.IOException closed) {
-            // the app has exited
+            // the app has exited, or the log cannot be written: the output is dropped either way
         }
     }
 
@@ -169,7 +187,12 @@ final class LatencyBench {
         }
     }
 
-    private double[] consume(String topic, Set<String> measured) {
+    /**
+     * The latency of each measured story's first relation record. Stories without a pair write none, so it stops
+     * when every measured story has arrived or, once all stories are offered ({@code offeredAll} set), when
+     * nothing has arrived for 10 s.
+     */
+    private double[] consume(String topic, Set<String> measured, java.util.concurrent.atomic.AtomicLong offeredAll) {
         int stories = measured.size();
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -182,8 +205,8 @@ final class LatencyBench {
         long quietSince = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            // stories without a pair write no relation record: stop when all that do have arrived and 10 s pass quietly
-            while (System.nanoTime() < deadline && seen.size() < stories && System.nanoTime() - quietSince < 10_000_000_000L) {
+            while (System.nanoTime() < deadline && seen.size() < stories
+                    && (offeredAll.get() == 0 || System.nanoTime() - Math.max(quietSince, offeredAll.get()) < 10_000_000_000L)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.currentTimeMillis();
                     Header sent = r.headers().lastHeader(SENT_HEADER);
