@@ -28,6 +28,7 @@ public final class StreamsSettings {
         // so the producer, the broker and the consumers paid per-batch costs (and lz4 frames) per story
         props.put(StreamsConfig.producerPrefix("batch.size"), String.valueOf(256 * 1024));
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         // every repartition topic, changelog and store has a name we chose: renaming one by accident fails fast
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         user.stringPropertyNames().stream()
