@@ -35,6 +35,9 @@ final class RelationTagger {
     private static final int DEMAND_REACH = 8;
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
+    private static final String SUBJECT = "SUBJECT";
+    /** Head nouns that may stand between a country's name and a SUBJECT cue ("the Sudanese government must"). */
+    private static final Set<String> SUBJECT_HEADS = Set.of("government", "authorities", "leadership", "leaders", "regime", "side");
     /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
     static final Set<String> DUAL = Set.of("two", "both", "bilateral");
     /** Words of a sports contest, where a CONTEST cue ("beat") is a result, not an event between countries. */
@@ -213,7 +216,7 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), words, tokens, modalities);
+            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), groups, words, tokens, modalities);
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
@@ -255,7 +258,7 @@ final class RelationTagger {
                 boolean toAll = f.has(trilateral) || trilateralStory && !has(words, f.sentence(), WordClass.DUAL);
                 List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
                 for (Match<Cue> cue : f.cues()) {
-                    if (!needsObject(cue)) {
+                    if (!needsObject(cue) && !needsSubject(cue)) {
                         for (Pair pair : referred) {
                             tagsFor(pair, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
                         }
@@ -427,6 +430,22 @@ final class RelationTagger {
         if (subject == null && object != null && object.codes().size() >= 2 && !passive && !afterBetween(object, tokens)) {
             return Set.of(); // "the UN imposed sanctions on Iran and North Korea": an act's common objects, not sides
         }
+        if (needsSubject(cue)) {
+            // "Egypt said the US must mediate between Israelis and Palestinians": Egypt demands of the US; "the two
+            // countries must" is no demand
+            Set<Pair> pairs = new LinkedHashSet<>();
+            if (hasOwnSubject(cue, groups, tokens)) {
+                ActorGroups.Group speaker = groups.subjectBefore(subject.from());
+                if (speaker != null) {
+                    for (String a : speaker.codes()) {
+                        addPair(pairs, a, subject.codes().get(0));
+                    }
+                } else if (sentenceCountries.size() == 2 && excluded.isEmpty()) {
+                    addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
+                }
+            }
+            return pairs;
+        }
         if (needsObject(cue)) {
             if (object == null || object.from() - cue.to() > 1 || subject == null) {
                 return Set.of(); // "concern about China's conduct" accuses China; "concern about trafficking" no one
@@ -514,17 +533,19 @@ final class RelationTagger {
      * is marked negated (taxonomy section 3: hypothetical). Returns each such act's threat or request, which
      * goes to the pairs of the act ("threatened to break off relations with Congo" threatens Congo).
      */
-    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, StoryWords words, List<Token> tokens,
-            Map<Match<Cue>, Modality> modalities) {
+    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, ActorGroups groups, StoryWords words,
+            List<Token> tokens, Map<Match<Cue>, Modality> modalities) {
         Map<Match<Cue>, Match<Cue>> demandOf = new java.util.IdentityHashMap<>();
         for (int k = 0; k + 1 < cues.size(); k++) {
             Match<Cue> cue = cues.get(k);
             boolean refusal = isStrongOf(cue, REFUSALS) && cue.to() < tokens.size() && tokens.get(cue.to()).is("to"); // "refused to send"
-            if (isStrongOf(cue, DEMANDS) || refusal) {
+            if ((isStrongOf(cue, DEMANDS) && (!needsSubject(cue) || hasOwnSubject(cue, groups, tokens))) || refusal) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
                     modalities.put(next, Modality.NEGATED);
-                    demandOf.put(next, cues.get(k));
+                    if (!needsSubject(cue)) { // "Sudan must return": the demand is made of Sudan, not to whom it returns
+                        demandOf.put(next, cues.get(k));
+                    }
                 }
             }
         }
@@ -572,6 +593,24 @@ final class RelationTagger {
     /** A cue that is an event only with a country right after it (qualifier OBJECT in the lexicon). */
     private static boolean needsObject(Match<Cue> cue) {
         return hasQualifier(cue, OBJECT);
+    }
+
+    /** A cue that is an event only right after one country's actor (qualifier SUBJECT in the lexicon): "China must". */
+    private static boolean needsSubject(Match<Cue> cue) {
+        return hasQualifier(cue, SUBJECT);
+    }
+
+    /**
+     * Whether the group of actors right before the cue (nothing between but a head noun: "the Sudanese
+     * government must") is one country's: "Libya must hand over" is a demand made of Libya, while "Belarus
+     * and Kazakhstan must" or "the two countries must" is an aim the sides share.
+     */
+    private static boolean hasOwnSubject(Match<Cue> cue, ActorGroups groups, List<Token> tokens) {
+        ActorGroups.Group subject = groups.subjectBefore(cue.from());
+        if (subject == null || subject.codes().size() != 1 || cue.from() - subject.to() > 1) {
+            return false;
+        }
+        return subject.to() == cue.from() || SUBJECT_HEADS.contains(tokens.get(subject.to()).norm());
     }
 
     /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST. */
