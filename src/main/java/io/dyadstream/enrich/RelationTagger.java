@@ -32,6 +32,7 @@ final class RelationTagger {
     /** A cue weaker than this can add a type to a pair but cannot make a pair on its own. */
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
+    private static final int PROMISE_WINDOW = 5;
     private static final int DEMAND_REACH = 8;
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
@@ -52,6 +53,9 @@ final class RelationTagger {
     static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
     private static final java.util.Comparator<Mention> BY_START = java.util.Comparator.comparingInt(Mention::from);
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
+    /** Cooperative acts that, stated as planned, are also a promise (AGREE): all of quad 1 and 2 but meetings and agreements. */
+    private static final Set<EventType> PROMISED = EnumSet.of(EventType.SUPPORT, EventType.CONCEDE, EventType.COOPERATE,
+            EventType.AID, EventType.RETREAT);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
@@ -233,7 +237,8 @@ final class RelationTagger {
             for (var entry : cuesByPair.entrySet()) {
                 Pair pair = entry.getKey();
                 for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors, tokens)) {
-                    tagsFor(pair, cue, actors, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                    tagsFor(pair, cue, actors, modality(modalities, tokens, words, f.sentence(), cue), promised(words, f.sentence(), cue),
+                            f.sentence(), found);
                 }
             }
         }
@@ -260,7 +265,8 @@ final class RelationTagger {
                 for (Match<Cue> cue : f.cues()) {
                     if (!needsObject(cue) && !needsSubject(cue)) {
                         for (Pair pair : referred) {
-                            tagsFor(pair, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                            tagsFor(pair, cue, none, modality(modalities, tokens, words, f.sentence(), cue), promised(words, f.sentence(), cue),
+                                    f.sentence(), found);
                         }
                     }
                 }
@@ -270,7 +276,7 @@ final class RelationTagger {
                 if (country.equals(main.a()) || country.equals(main.b())) {
                     for (Match<Cue> cue : f.cues()) {
                         if (isStrongOf(cue, RESPONSES) && !needsObject(cue)) {
-                            tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                            tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), false, f.sentence(), found);
                         }
                     }
                 }
@@ -750,6 +756,27 @@ final class RelationTagger {
         return s.to();
     }
 
+    /**
+     * A protest whose protesters no country's actor names before it ("Demonstrators in Baghdad blocked a road
+     * ...", "Thousands rallied in Manila against ..."): the place stands for the protesters' country. Where one
+     * does ("Iranian exiles rallied in Paris against Tehran") the place is only a place.
+     */
+    private static boolean protestByThePlace(List<Match<Cue>> cues, List<Mention> inSentence) {
+        for (Match<Cue> m : cues) {
+            for (Cue c : m.values()) {
+                if (c.weight() >= STRONG_CUE && c.label() == "PROTEST") { // labels are interned
+                    for (Mention a : inSentence) {
+                        if (a.from() < m.from() && a.actor() && a.country() != null && a.type() != EntityType.DATE) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean hasMaterialConflict(List<Match<Cue>> cues) {
         for (Match<Cue> m : cues) {
             for (Cue c : m.values()) {
@@ -779,7 +806,7 @@ final class RelationTagger {
             }
             boolean place = m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.PLACE;
             if (place && !m.actor() && onSite == null) {
-                onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues);
+                onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues) || protestByThePlace(cues, inSentence);
             }
             boolean host = place && !m.actor() && (onSite || isTargetOf(cues, m, tokens));
             if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
@@ -859,7 +886,8 @@ final class RelationTagger {
     }
 
     /** Adds to {@code out} what a cue of sentence {@code s} says of a pair: one find per event type of the cue. */
-    private static void tagsFor(Pair pair, Match<Cue> cue, ActorIndex actors, Modality modality, Sentence s, List<Found> out) {
+    private static void tagsFor(Pair pair, Match<Cue> cue, ActorIndex actors, Modality modality, boolean promised, Sentence s,
+            List<Found> out) {
         String a = pair.a();
         String b = pair.b();
         for (Cue c : cue.values()) {
@@ -867,6 +895,11 @@ final class RelationTagger {
             Direction direction = UNDIRECTED.contains(type) ? null : direction(a, b, cue, actors);
             double confidence = c.weight() * Math.min(actors.strength(a), actors.strength(b));
             out.add(new Found(pair.key(), type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
+            if (promised && modality == Modality.PLANNED && PROMISED.contains(type)) {
+                // "Finland will give Tanzania a grant", "Syria is willing to withdraw its troops": cooperation
+                // stated in the future is a promise, AGREE (taxonomy section 2); a future meeting stays CONSULT only
+                out.add(new Found(pair.key(), EventType.AGREE, modality, null, confidence, s, c.weight() >= STRONG_CUE));
+            }
         }
     }
 
@@ -883,6 +916,30 @@ final class RelationTagger {
             return new Direction(b, a);
         }
         return null;
+    }
+
+    /**
+     * Whether a future cue stands right before the cue, at most {@value #PROMISE_WINDOW} words ahead and in its clause: the
+     * future is the act's own ("Finland will give Tanzania a grant", "is willing to withdraw its troops"), not that of a
+     * verb further back ("will send an observer to a joint exercise" promises no exercise).
+     */
+    private boolean promised(StoryWords words, Sentence s, Match<Cue> cue) {
+        int start = cue.from();
+        for (int i = cue.from() - 1; i >= Math.max(s.from(), cue.from() - PROMISE_WINDOW); i--) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                break;
+            }
+            start = i;
+        }
+        PhraseMatcher<Cue> cues = lex.modality().matcher();
+        for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
+            for (Cue c : m.values()) {
+                if (c.label().equals("PLANNED") && !c.qualifier().equals("AFTER")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The modality of a cue, worked out once per cue: it does not depend on the pair. */
