@@ -1091,22 +1091,28 @@ final class RelationTagger {
         Found first = group.get(0);
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         Map<Integer, Evidence> evidence = new TreeMap<>();
-        double miss = 1.0;
         Direction direction = first.direction();
-        Set<Integer> seen = new java.util.HashSet<>();
+        Map<Integer, Double> best = new HashMap<>(); // by sentence: the strongest find of the tag there
         for (Found f : group) {
             Sentence s = f.sentence();
-            if (seen.add(s.index())) {
+            Double before = best.get(s.index());
+            if (before == null) {
                 if (evidenceBySentence[s.index()] == null) {
                     evidenceBySentence[s.index()] = new Evidence(s.start(), s.end(), text.substring(s.start(), s.end()));
                 }
                 evidence.put(s.start(), evidenceBySentence[s.index()]);
                 sectors.addAll(sentenceSectors.of(s.index()));
-                miss *= 1 - f.confidence();
+            }
+            if (before == null || f.confidence() > before) {
+                best.put(s.index(), f.confidence());
             }
             if (direction != null && !direction.equals(f.direction())) {
                 direction = f.direction() == null ? direction : null;
             }
+        }
+        double miss = 1.0;
+        for (double c : best.values()) {
+            miss *= 1 - c;
         }
         double confidence = Math.round((1 - miss) * 100) / 100.0;
         return new Tag(first.type(), first.type().quad(), first.modality(), new ArrayList<>(sectors),
