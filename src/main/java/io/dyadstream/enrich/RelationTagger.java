@@ -34,6 +34,8 @@ final class RelationTagger {
     private static final int MODALITY_WINDOW = 6;
     private static final int PROMISE_WINDOW = 5;
     private static final int DEMAND_REACH = 8;
+    /** At most this many words between two cues of one demanded or refused act ("impose import restrictions"). */
+    private static final int ACT_GAP = 3;
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
     private static final String SUBJECT = "SUBJECT";
@@ -56,6 +58,8 @@ final class RelationTagger {
     /** Cooperative acts that, stated as planned, are also a promise (AGREE): all of quad 1 and 2 but meetings and agreements. */
     private static final Set<EventType> PROMISED = EnumSet.of(EventType.SUPPORT, EventType.CONCEDE, EventType.COOPERATE,
             EventType.AID, EventType.RETREAT);
+    /** Acts that undo something that exists: withdrawing, lifting, releasing. */
+    private static final Set<EventType> UNDOING = EnumSet.of(EventType.RETREAT, EventType.CONCEDE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
@@ -220,7 +224,7 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), groups, words, tokens, modalities);
+            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), groups, f.mentions(), words, tokens, modalities);
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
@@ -539,8 +543,8 @@ final class RelationTagger {
      * is marked negated (taxonomy section 3: hypothetical). Returns each such act's threat or request, which
      * goes to the pairs of the act ("threatened to break off relations with Congo" threatens Congo).
      */
-    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, ActorGroups groups, StoryWords words,
-            List<Token> tokens, Map<Match<Cue>, Modality> modalities) {
+    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, ActorGroups groups, List<Mention> mentions,
+            StoryWords words, List<Token> tokens, Map<Match<Cue>, Modality> modalities) {
         Map<Match<Cue>, Match<Cue>> demandOf = new java.util.IdentityHashMap<>();
         for (int k = 0; k + 1 < cues.size(); k++) {
             Match<Cue> cue = cues.get(k);
@@ -552,10 +556,45 @@ final class RelationTagger {
                     if (!needsSubject(cue)) { // "Sudan must return": the demand is made of Sudan, not to whom it returns
                         demandOf.put(next, cues.get(k));
                     }
+                    // the act goes on in cues close behind, with no name between: "threatened to impose import
+                    // restrictions", "refused to commit to any direct assistance"; not after an act that undoes
+                    // something, which exists ("called on South Africa to withdraw the anti-dumping duties")
+                    for (int j = k + 2; j < cues.size(); j++) {
+                        Match<Cue> prev = cues.get(j - 1);
+                        Match<Cue> more = cues.get(j);
+                        if (isOf(prev, UNDOING) || more.from() - prev.to() > ACT_GAP || more.from() - cue.to() > DEMAND_REACH
+                                || clauseBreakIn(words, prev.to(), more.from()) || mentionIn(mentions, prev.to(), more.from())) {
+                            break;
+                        }
+                        modalities.put(more, Modality.NEGATED);
+                        if (!needsSubject(cue)) {
+                            demandOf.put(more, cue);
+                        }
+                    }
                 }
             }
         }
         return demandOf;
+    }
+
+    /** Whether some type of the cue is one of {@code types}. */
+    private static boolean isOf(Match<Cue> cue, Set<EventType> types) {
+        for (Cue c : cue.values()) {
+            if (types.contains(EventType.valueOf(c.label()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a mention (other than a date) starts in [from, to). */
+    private static boolean mentionIn(List<Mention> mentions, int from, int to) {
+        for (Mention m : mentions) {
+            if (m.from() >= from && m.from() < to && m.type() != EntityType.DATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean clauseBreakIn(StoryWords words, int from, int to) {
