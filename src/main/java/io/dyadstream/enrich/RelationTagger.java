@@ -50,6 +50,9 @@ final class RelationTagger {
             "score", "scored", "striker", "midfielder", "player", "players", "coach", "football", "soccer", "cricket", "hockey",
             "basketball", "volleyball", "tennis", "rugby", "athletics", "games");
     private static final int OBJECT_REACH = 10;
+    /** Words that open an apposition or relative clause after a comma ("Pakistan, a key U.S. ally, ..."). */
+    private static final Set<String> APPOSITION_OPENERS = Set.of("a", "an", "the", "which", "who", "whose");
+    private static final int APPOSITION_REACH = 6;
     static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
             "towards", "on", "into", "at", "in", "by", "of");
     static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
@@ -432,7 +435,7 @@ final class RelationTagger {
      */
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
             Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens) {
-        ActorGroups.Group subject = groups.subjectBefore(cue.from());
+        ActorGroups.Group subject = beyondApposition(groups.subjectBefore(cue.from()), cue.from(), groups, tokens);
         ActorGroups.Group object = groups.firstFrom(cue.to());
         if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
             object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
@@ -514,6 +517,36 @@ final class RelationTagger {
     private static boolean afterBetween(ActorGroups.Group group, List<Token> tokens) {
         int before = wordBefore(group, tokens);
         return isBetween(group, tokens) || before >= 0 && tokens.get(before).is("of");
+    }
+
+    /**
+     * A subject inside an apposition or a relative clause set off by commas ("Pakistan, a key U.S. ally,
+     * refused ..."; "Abu Dhabi, which works closely with the United States, stayed on good terms with
+     * Moscow") is not the verb's: the group right before the opening comma is.
+     */
+    private static ActorGroups.Group beyondApposition(ActorGroups.Group subject, int cue, ActorGroups groups, List<Token> tokens) {
+        if (subject == null) {
+            return null;
+        }
+        boolean closed = false;
+        for (int i = subject.to(); i < cue && !closed; i++) {
+            closed = tokens.get(i).is(",");
+        }
+        if (!closed) {
+            return subject;
+        }
+        for (int i = subject.from() - 1; i > 0 && i >= subject.from() - APPOSITION_REACH; i--) {
+            Token t = tokens.get(i);
+            if (t.is(",")) {
+                Token next = tokens.get(i + 1);
+                if (!APPOSITION_OPENERS.contains(next.norm())) {
+                    return subject;
+                }
+                ActorGroups.Group before = groups.subjectBefore(i);
+                return before != null && before.to() == i ? before : subject;
+            }
+        }
+        return subject;
     }
 
     /** "between Armenia and Azerbaijan", "among the three countries". */
