@@ -33,6 +33,7 @@ final class RelationTagger {
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
     private static final int PROMISE_WINDOW = 5;
+    private static final int ULTIMATUM_REACH = 15;
     private static final int DEMAND_REACH = 8;
     /** At most this many words between two cues of one demanded or refused act ("impose import restrictions"). */
     private static final int ACT_GAP = 3;
@@ -63,6 +64,9 @@ final class RelationTagger {
             EventType.AID, EventType.RETREAT);
     /** Acts that undo something that exists: withdrawing, lifting, releasing. */
     private static final Set<EventType> UNDOING = EnumSet.of(EventType.RETREAT, EventType.CONCEDE);
+    /** Acts against the other side that, announced for the future with "unless", make an ultimatum. */
+    private static final Set<EventType> ULTIMATUM_ACTS = EnumSet.of(EventType.RETREAT, EventType.SANCTION, EventType.ASSAULT,
+            EventType.COERCE, EventType.MOBILIZE, EventType.PROTEST, EventType.REJECT);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
@@ -244,8 +248,14 @@ final class RelationTagger {
             for (var entry : cuesByPair.entrySet()) {
                 Pair pair = entry.getKey();
                 for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors, tokens)) {
-                    tagsFor(pair, cue, actors, modality(modalities, tokens, words, f.sentence(), cue), promised(words, f.sentence(), cue),
-                            f.sentence(), found);
+                    Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
+                    if (modality == Modality.PLANNED && isOf(cue, ULTIMATUM_ACTS) && unlessAfter(tokens, f.sentence(), cue)) {
+                        // "will withdraw its force from Chad unless ...": an ultimatum, THREATEN; its act is hypothetical
+                        modality = Modality.NEGATED;
+                        modalities.put(cue, modality);
+                        threat(pair, cue, actors, f.sentence(), found);
+                    }
+                    tagsFor(pair, cue, actors, modality, promised(words, f.sentence(), cue), f.sentence(), found);
                 }
             }
         }
@@ -955,6 +965,27 @@ final class RelationTagger {
             }
         }
         return true;
+    }
+
+    /** Whether "unless" follows the cue in its sentence, within {@value #ULTIMATUM_REACH} words. */
+    private static boolean unlessAfter(List<Token> tokens, Sentence s, Match<Cue> cue) {
+        for (int i = cue.to(); i < Math.min(s.to(), cue.to() + ULTIMATUM_REACH); i++) {
+            if (tokens.get(i).is("unless")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The THREATEN tag of an ultimatum whose act is the cue, as strong as the cue. */
+    private static void threat(Pair pair, Match<Cue> cue, ActorIndex actors, Sentence s, List<Found> out) {
+        double weight = 0;
+        for (Cue c : cue.values()) {
+            weight = Math.max(weight, c.weight());
+        }
+        double confidence = weight * Math.min(actors.strength(pair.a()), actors.strength(pair.b()));
+        out.add(new Found(pair.key(), EventType.THREATEN, Modality.OCCURRED, direction(pair.a(), pair.b(), cue, actors), confidence, s,
+                weight >= STRONG_CUE));
     }
 
     /** Adds to {@code out} what a cue of sentence {@code s} says of a pair: one find per event type of the cue. */
