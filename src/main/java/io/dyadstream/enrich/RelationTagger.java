@@ -67,6 +67,9 @@ final class RelationTagger {
     /** Acts against the other side that, announced for the future with "unless", make an ultimatum. */
     private static final Set<EventType> ULTIMATUM_ACTS = EnumSet.of(EventType.RETREAT, EventType.SANCTION, EventType.ASSAULT,
             EventType.COERCE, EventType.MOBILIZE, EventType.PROTEST, EventType.REJECT);
+    /** People who live where they protest without being of that country. */
+    private static final Set<String> EXILES = Set.of("exiles", "exile", "refugees", "refugee", "migrants", "migrant", "diaspora",
+            "expatriates", "expats", "emigres", "émigrés", "asylum-seekers", "dissidents", "immigrants");
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
@@ -841,15 +844,21 @@ final class RelationTagger {
     /**
      * A protest whose protesters no country's actor names before it ("Demonstrators in Baghdad blocked a road
      * ...", "Thousands rallied in Manila against ..."): the place stands for the protesters' country. Where one
-     * does ("Iranian exiles rallied in Paris against Tehran") the place is only a place.
+     * does ("Iranian exiles rallied in Paris against Tehran"), or where the protesters are exiles, refugees,
+     * migrants or a diaspora ("Tibetan exiles in Nepal ..."), the place is only a place.
      */
-    private static boolean protestByThePlace(List<Match<Cue>> cues, List<Mention> inSentence) {
+    private static boolean protestByThePlace(List<Match<Cue>> cues, List<Mention> inSentence, List<Token> tokens, Sentence s) {
         for (Match<Cue> m : cues) {
             for (Cue c : m.values()) {
                 if (c.weight() >= STRONG_CUE && c.label() == "PROTEST") { // labels are interned
                     for (Mention a : inSentence) {
                         if (a.from() < m.from() && a.actor() && a.country() != null && a.type() != EntityType.DATE) {
                             return false;
+                        }
+                    }
+                    for (int i = s.from(); i < m.from(); i++) {
+                        if (EXILES.contains(tokens.get(i).norm())) {
+                            return false; // "Tibetan exiles in Nepal went on a hunger strike": guests of the place
                         }
                     }
                     return true;
@@ -888,7 +897,7 @@ final class RelationTagger {
             }
             boolean place = m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.PLACE;
             if (place && !m.actor() && onSite == null) {
-                onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues) || protestByThePlace(cues, inSentence);
+                onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues) || protestByThePlace(cues, inSentence, tokens, s);
             }
             boolean host = place && !m.actor() && (onSite || isTargetOf(cues, m, tokens));
             if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
