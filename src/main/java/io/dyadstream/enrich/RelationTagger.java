@@ -70,6 +70,7 @@ final class RelationTagger {
     /** People who live where they protest without being of that country. */
     private static final Set<String> EXILES = Set.of("exiles", "exile", "refugees", "refugee", "migrants", "migrant", "diaspora",
             "expatriates", "expats", "emigres", "émigrés", "asylum-seekers", "dissidents", "immigrants");
+    private static final Set<EventType> PROMISES = EnumSet.of(EventType.AGREE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
@@ -595,6 +596,17 @@ final class RelationTagger {
         for (int k = 0; k + 1 < cues.size(); k++) {
             Match<Cue> cue = cues.get(k);
             boolean refusal = isStrongOf(cue, REFUSALS) && cue.to() < tokens.size() && tokens.get(cue.to()).is("to"); // "refused to send"
+            if (isStrongOf(cue, PROMISES)) {
+                // "agreed to lift the embargo on Iran", "offered on Monday to hand over the suspects to Britain": the
+                // agreement or offer goes to the pairs of the act, which keeps its own modality
+                Match<Cue> next = cues.get(k + 1);
+                boolean toAct = toBetween(tokens, cue.to() - 1, Math.min(next.from(), cue.to() + 3)); // "agreed on Tuesday to"
+                if (toAct && !demandOf.containsKey(cue) && next.from() - cue.to() <= DEMAND_REACH
+                        && !clauseBreakIn(words, cue.to(), next.from()) && !isOf(next, PROMISES)) {
+                    demandOf.putIfAbsent(next, cue); // not in place of a refusal: "refused to commit to any aid"
+                }
+                continue;
+            }
             if ((isStrongOf(cue, DEMANDS) && (!needsSubject(cue) || hasOwnSubject(cue, groups, tokens))) || refusal) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
@@ -621,6 +633,16 @@ final class RelationTagger {
             }
         }
         return demandOf;
+    }
+
+    /** Whether "to" stands in [from, to). */
+    private static boolean toBetween(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).is("to")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether some type of the cue is one of {@code types}. */
