@@ -33,6 +33,10 @@ final class RelationTagger {
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
     private static final int PROMISE_WINDOW = 5;
+    private static final int TOPIC_REACH = 6;
+    private static final Set<String> TALKS = Set.of("talks", "talk", "negotiations", "negotiation", "consultations", "discussions",
+            "dialogue");
+    private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over", "concerning", "regarding");
     private static final int ULTIMATUM_REACH = 15;
     private static final int DEMAND_REACH = 8;
     /** At most this many words between two cues of one demanded or refused act ("impose import restrictions"). */
@@ -1120,7 +1124,40 @@ final class RelationTagger {
                 }
             }
         }
+        negated |= topicOfTalks(tokens, words, s, cue);
         return negated ? Modality.NEGATED : planned ? Modality.PLANNED : Modality.OCCURRED;
+    }
+
+    /**
+     * A withdrawal or a concession that talks are about ("renewed negotiations today on an Israeli troop
+     * pullback", "talks about lifting sanctions") has not happened: the talks are. The cue stands at most
+     * {@value #TOPIC_REACH} words after "on", "about", "over", "concerning" or "regarding", in the same
+     * clause, and that word at most two words after "talks", "negotiations", "consultations", "discussions" or
+     * "dialogue".
+     */
+    private static boolean topicOfTalks(List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
+        boolean undoing = false;
+        for (Cue c : cue.values()) {
+            EventType type = EventType.valueOf(c.label());
+            undoing |= type == EventType.RETREAT || type == EventType.CONCEDE;
+        }
+        if (!undoing) {
+            return false;
+        }
+        for (int i = cue.from() - 1; i > s.from() && i >= cue.from() - TOPIC_REACH; i--) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                return false;
+            }
+            if (TOPIC_PREPOSITIONS.contains(tokens.get(i).norm())) {
+                for (int j = i - 1; j >= s.from() && j >= i - 3; j--) {
+                    if (TALKS.contains(tokens.get(j).norm())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String mainPair(List<Found> found, Set<String> established) {
