@@ -39,12 +39,12 @@ final class RelationTagger {
     private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over", "concerning", "regarding");
     private static final int ULTIMATUM_REACH = 15;
     private static final int DEMAND_REACH = 8;
-    /** At most this many words between two cues of one demanded or refused act ("impose import restrictions"). */
+    /** At most this many words between two cues of one demanded or refused act ("slap import tariffs"). */
     private static final int ACT_GAP = 3;
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
     private static final String SUBJECT = "SUBJECT";
-    /** Head nouns that may stand between a country's name and a SUBJECT cue ("the Sudanese government must"). */
+    /** Head nouns that may stand between a country's name and a SUBJECT cue ("the Bolivian authorities must"). */
     private static final Set<String> SUBJECT_HEADS = Set.of("government", "authorities", "leadership", "leaders", "regime", "side");
     /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
     static final Set<String> DUAL = Set.of("two", "both", "bilateral");
@@ -55,7 +55,7 @@ final class RelationTagger {
             "score", "scored", "striker", "midfielder", "player", "players", "coach", "football", "soccer", "cricket", "hockey",
             "basketball", "volleyball", "tennis", "rugby", "athletics", "games");
     private static final int OBJECT_REACH = 10;
-    /** Words that open an apposition or relative clause after a comma ("Pakistan, a key U.S. ally, ..."). */
+    /** Words that open an apposition or relative clause after a comma ("Egypt, a major buyer of Russian wheat, ..."). */
     private static final Set<String> APPOSITION_OPENERS = Set.of("a", "an", "the", "which", "who", "whose");
     private static final int APPOSITION_REACH = 6;
     static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
@@ -258,7 +258,7 @@ final class RelationTagger {
                 for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors, tokens)) {
                     Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
                     if (modality == Modality.PLANNED && isOf(cue, ULTIMATUM_ACTS) && unlessAfter(tokens, f.sentence(), cue)) {
-                        // "will withdraw its force from Chad unless ...": an ultimatum, THREATEN; its act is hypothetical
+                        // "will close its border with Togo unless ...": an ultimatum, THREATEN; its act is hypothetical
                         modality = Modality.NEGATED;
                         modalities.put(cue, modality);
                         threat(pair, cue, actors, f.sentence(), found);
@@ -462,8 +462,8 @@ final class RelationTagger {
             return Set.of(); // "the UN imposed sanctions on Iran and North Korea": an act's common objects, not sides
         }
         if (needsSubject(cue)) {
-            // "Egypt said the US must mediate between Israelis and Palestinians": Egypt demands of the US; "the two
-            // countries must" is no demand
+            // "Peru said Ecuador must stop moving troops": Peru demands of Ecuador; "the two countries must" is
+            // no demand
             Set<Pair> pairs = new LinkedHashSet<>();
             if (hasOwnSubject(cue, groups, tokens)) {
                 ActorGroups.Group speaker = groups.subjectBefore(subject.from());
@@ -538,9 +538,9 @@ final class RelationTagger {
     }
 
     /**
-     * A subject inside an apposition or a relative clause set off by commas ("Pakistan, a key U.S. ally,
-     * refused ..."; "Abu Dhabi, which works closely with the United States, stayed on good terms with
-     * Moscow") is not the verb's: the group right before the opening comma is.
+     * A subject inside an apposition or a relative clause set off by commas ("Egypt, a major buyer of
+     * Russian wheat, criticised ..."; "Qatar, which hosts a US air base, condemned ...") is not the verb's:
+     * the group right before the opening comma is.
      */
     private static ActorGroups.Group beyondApposition(ActorGroups.Group subject, int cue, ActorGroups groups, List<Token> tokens) {
         if (subject == null) {
@@ -601,13 +601,13 @@ final class RelationTagger {
             Match<Cue> cue = cues.get(k);
             boolean refusal = isStrongOf(cue, REFUSALS) && cue.to() < tokens.size() && tokens.get(cue.to()).is("to"); // "refused to send"
             if (isStrongOf(cue, PROMISES)) {
-                // "agreed to lift the embargo on Iran", "offered on Monday to hand over the suspects to Britain": the
+                // "agreed on Friday to drop its restrictions on salmon from Chile", "offered to hand over the suspects to Peru": the
                 // agreement or offer goes to the pairs of the act, which keeps its own modality
                 Match<Cue> next = cues.get(k + 1);
                 boolean toAct = toBetween(tokens, cue.to() - 1, Math.min(next.from(), cue.to() + 3)); // "agreed on Tuesday to"
                 if (toAct && !demandOf.containsKey(cue) && next.from() - cue.to() <= DEMAND_REACH
                         && !clauseBreakIn(words, cue.to(), next.from()) && !isOf(next, PROMISES)) {
-                    demandOf.putIfAbsent(next, cue); // not in place of a refusal: "refused to commit to any aid"
+                    demandOf.putIfAbsent(next, cue); // not in place of a refusal: "refused to pledge any funding"
                 }
                 continue;
             }
@@ -615,12 +615,12 @@ final class RelationTagger {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
                     modalities.put(next, Modality.NEGATED);
-                    if (!needsSubject(cue)) { // "Sudan must return": the demand is made of Sudan, not to whom it returns
+                    if (!needsSubject(cue)) { // "Vietnam must free the crew": the demand is made of Vietnam, not of the crew's country
                         demandOf.put(next, cues.get(k));
                     }
-                    // the act goes on in cues close behind, with no name between: "threatened to impose import
-                    // restrictions", "refused to commit to any direct assistance"; not after an act that undoes
-                    // something, which exists ("called on South Africa to withdraw the anti-dumping duties")
+                    // the act goes on in cues close behind, with no name between: "threatened to slap import
+                    // tariffs", "refused to pledge any further funding"; not after an act that undoes something,
+                    // which exists ("urged Argentina to withdraw the safeguard duties")
                     for (int j = k + 2; j < cues.size(); j++) {
                         Match<Cue> prev = cues.get(j - 1);
                         Match<Cue> more = cues.get(j);
@@ -712,15 +712,15 @@ final class RelationTagger {
         return hasQualifier(cue, OBJECT);
     }
 
-    /** A cue that is an event only right after one country's actor (qualifier SUBJECT in the lexicon): "China must". */
+    /** A cue that is an event only right after one country's actor (qualifier SUBJECT in the lexicon): "Ecuador must". */
     private static boolean needsSubject(Match<Cue> cue) {
         return hasQualifier(cue, SUBJECT);
     }
 
     /**
-     * Whether the group of actors right before the cue (nothing between but a head noun: "the Sudanese
-     * government must") is one country's: "Libya must hand over" is a demand made of Libya, while "Belarus
-     * and Kazakhstan must" or "the two countries must" is an aim the sides share.
+     * Whether the group of actors right before the cue (nothing between but a head noun: "the Bolivian
+     * authorities must") is one country's: "Vietnam must free the crew" is a demand made of Vietnam, while
+     * "Belarus and Kazakhstan must" or "the two countries must" is an aim the sides share.
      */
     private static boolean hasOwnSubject(Match<Cue> cue, ActorGroups groups, List<Token> tokens) {
         ActorGroups.Group subject = groups.subjectBefore(cue.from());
@@ -868,7 +868,7 @@ final class RelationTagger {
     }
 
     /**
-     * A protest whose protesters no country's actor names before it ("Demonstrators in Baghdad blocked a road
+     * A protest whose protesters no country's actor names before it ("Protesters marched in Ankara against
      * ...", "Thousands rallied in Manila against ..."): the place stands for the protesters' country. Where one
      * does ("Iranian exiles rallied in Paris against Tehran"), or where the protesters are exiles, refugees,
      * migrants or a diaspora ("Tibetan exiles in Nepal ..."), the place is only a place.
@@ -1034,7 +1034,7 @@ final class RelationTagger {
             double confidence = c.weight() * Math.min(actors.strength(a), actors.strength(b));
             out.add(new Found(pair.key(), type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
             if (promised && modality == Modality.PLANNED && PROMISED.contains(type)) {
-                // "Finland will give Tanzania a grant", "Syria is willing to withdraw its troops": cooperation
+                // "Kazakhstan will provide Kyrgyzstan with a loan", "Chile is ready to pull back its boats": cooperation
                 // stated in the future is a promise, AGREE (taxonomy section 2); a future meeting stays CONSULT only
                 out.add(new Found(pair.key(), EventType.AGREE, modality, null, confidence, s, c.weight() >= STRONG_CUE));
             }
@@ -1058,8 +1058,8 @@ final class RelationTagger {
 
     /**
      * Whether a future cue stands right before the cue, at most {@value #PROMISE_WINDOW} words ahead and in its clause: the
-     * future is the act's own ("Finland will give Tanzania a grant", "is willing to withdraw its troops"), not that of a
-     * verb further back ("will send an observer to a joint exercise" promises no exercise).
+     * future is the act's own ("will provide Kyrgyzstan with a loan", "is ready to pull back its boats"), not that of a
+     * verb further back ("plans to dispatch two officers as observers of a joint exercise" promises no exercise).
      */
     private boolean promised(StoryWords words, Sentence s, Match<Cue> cue) {
         int start = cue.from();
@@ -1129,8 +1129,8 @@ final class RelationTagger {
     }
 
     /**
-     * A withdrawal or a concession that talks are about ("renewed negotiations today on an Israeli troop
-     * pullback", "talks about lifting sanctions") has not happened: the talks are. The cue stands at most
+     * A withdrawal or a concession that talks are about ("held talks on the withdrawal of troops",
+     * "resumed talks in Oman about lifting sanctions") has not happened: the talks are. The cue stands at most
      * {@value #TOPIC_REACH} words after "on", "about", "over", "concerning" or "regarding", in the same
      * clause, and that word at most two words after "talks", "negotiations", "consultations", "discussions" or
      * "dialogue".
