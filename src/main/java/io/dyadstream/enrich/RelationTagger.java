@@ -32,9 +32,20 @@ final class RelationTagger {
     /** A cue weaker than this can add a type to a pair but cannot make a pair on its own. */
     static final double STRONG_CUE = 0.65;
     private static final int MODALITY_WINDOW = 6;
+    private static final int PROMISE_WINDOW = 5;
+    private static final int TOPIC_REACH = 6;
+    private static final Set<String> TALKS = Set.of("talks", "talk", "negotiations", "negotiation", "consultations", "discussions",
+            "dialogue");
+    private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over", "concerning", "regarding");
+    private static final int ULTIMATUM_REACH = 15;
     private static final int DEMAND_REACH = 8;
+    /** At most this many words between two cues of one demanded or refused act ("slap import tariffs"). */
+    private static final int ACT_GAP = 3;
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
+    private static final String SUBJECT = "SUBJECT";
+    /** Head nouns that may stand between a country's name and a SUBJECT cue ("the Bolivian authorities must"). */
+    private static final Set<String> SUBJECT_HEADS = Set.of("government", "authorities", "leadership", "leaders", "regime", "side");
     /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
     static final Set<String> DUAL = Set.of("two", "both", "bilateral");
     /** Words of a sports contest, where a CONTEST cue ("beat") is a result, not an event between countries. */
@@ -44,11 +55,26 @@ final class RelationTagger {
             "score", "scored", "striker", "midfielder", "player", "players", "coach", "football", "soccer", "cricket", "hockey",
             "basketball", "volleyball", "tennis", "rugby", "athletics", "games");
     private static final int OBJECT_REACH = 10;
+    /** Words that open an apposition or relative clause after a comma ("Egypt, a major buyer of Russian wheat, ..."). */
+    private static final Set<String> APPOSITION_OPENERS = Set.of("a", "an", "the", "which", "who", "whose");
+    private static final int APPOSITION_REACH = 6;
     static final Set<String> OBJECT_PREPOSITIONS = Set.of("for", "to", "with", "against", "about", "over", "toward",
             "towards", "on", "into", "at", "in", "by", "of");
     static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "but", "while", "although", "though", "whereas", "however");
     private static final java.util.Comparator<Mention> BY_START = java.util.Comparator.comparingInt(Mention::from);
     private static final Set<EventType> UNDIRECTED = EnumSet.of(EventType.AGREE, EventType.CONSULT, EventType.COOPERATE);
+    /** Cooperative acts that, stated as planned, are also a promise (AGREE): all of quad 1 and 2 but meetings and agreements. */
+    private static final Set<EventType> PROMISED = EnumSet.of(EventType.SUPPORT, EventType.CONCEDE, EventType.COOPERATE,
+            EventType.AID, EventType.RETREAT);
+    /** Acts that undo something that exists: withdrawing, lifting, releasing. */
+    private static final Set<EventType> UNDOING = EnumSet.of(EventType.RETREAT, EventType.CONCEDE);
+    /** Acts against the other side that, announced for the future with "unless", make an ultimatum. */
+    private static final Set<EventType> ULTIMATUM_ACTS = EnumSet.of(EventType.RETREAT, EventType.SANCTION, EventType.ASSAULT,
+            EventType.COERCE, EventType.MOBILIZE, EventType.PROTEST, EventType.REJECT);
+    /** People who live where they protest without being of that country. */
+    private static final Set<String> EXILES = Set.of("exiles", "exile", "refugees", "refugee", "migrants", "migrant", "diaspora",
+            "expatriates", "expats", "emigres", "émigrés", "asylum-seekers", "dissidents", "immigrants");
+    private static final Set<EventType> PROMISES = EnumSet.of(EventType.AGREE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
@@ -213,7 +239,7 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), words, tokens, modalities);
+            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), groups, f.mentions(), words, tokens, modalities);
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
@@ -230,7 +256,14 @@ final class RelationTagger {
             for (var entry : cuesByPair.entrySet()) {
                 Pair pair = entry.getKey();
                 for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors, tokens)) {
-                    tagsFor(pair, cue, actors, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                    Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
+                    if (modality == Modality.PLANNED && isOf(cue, ULTIMATUM_ACTS) && unlessAfter(tokens, f.sentence(), cue)) {
+                        // "will close its border with Togo unless ...": an ultimatum, THREATEN; its act is hypothetical
+                        modality = Modality.NEGATED;
+                        modalities.put(cue, modality);
+                        threat(pair, cue, actors, f.sentence(), found);
+                    }
+                    tagsFor(pair, cue, actors, modality, promised(words, f.sentence(), cue), f.sentence(), found);
                 }
             }
         }
@@ -255,9 +288,10 @@ final class RelationTagger {
                 boolean toAll = f.has(trilateral) || trilateralStory && !has(words, f.sentence(), WordClass.DUAL);
                 List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
                 for (Match<Cue> cue : f.cues()) {
-                    if (!needsObject(cue)) {
+                    if (!needsObject(cue) && !needsSubject(cue)) {
                         for (Pair pair : referred) {
-                            tagsFor(pair, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                            tagsFor(pair, cue, none, modality(modalities, tokens, words, f.sentence(), cue), promised(words, f.sentence(), cue),
+                                    f.sentence(), found);
                         }
                     }
                 }
@@ -267,7 +301,7 @@ final class RelationTagger {
                 if (country.equals(main.a()) || country.equals(main.b())) {
                     for (Match<Cue> cue : f.cues()) {
                         if (isStrongOf(cue, RESPONSES) && !needsObject(cue)) {
-                            tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), f.sentence(), found);
+                            tagsFor(main, cue, none, modality(modalities, tokens, words, f.sentence(), cue), false, f.sentence(), found);
                         }
                     }
                 }
@@ -419,13 +453,29 @@ final class RelationTagger {
      */
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
             Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens) {
-        ActorGroups.Group subject = groups.subjectBefore(cue.from());
+        ActorGroups.Group subject = beyondApposition(groups.subjectBefore(cue.from()), cue.from(), groups, tokens);
         ActorGroups.Group object = groups.firstFrom(cue.to());
         if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
             object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
         }
         if (subject == null && object != null && object.codes().size() >= 2 && !passive && !afterBetween(object, tokens)) {
             return Set.of(); // "the UN imposed sanctions on Iran and North Korea": an act's common objects, not sides
+        }
+        if (needsSubject(cue)) {
+            // "Peru said Ecuador must stop moving troops": Peru demands of Ecuador; "the two countries must" is
+            // no demand
+            Set<Pair> pairs = new LinkedHashSet<>();
+            if (hasOwnSubject(cue, groups, tokens)) {
+                ActorGroups.Group speaker = groups.subjectBefore(subject.from());
+                if (speaker != null) {
+                    for (String a : speaker.codes()) {
+                        addPair(pairs, a, subject.codes().get(0));
+                    }
+                } else if (sentenceCountries.size() == 2 && excluded.isEmpty()) {
+                    addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
+                }
+            }
+            return pairs;
         }
         if (needsObject(cue)) {
             if (object == null || object.from() - cue.to() > 1 || subject == null) {
@@ -487,6 +537,36 @@ final class RelationTagger {
         return isBetween(group, tokens) || before >= 0 && tokens.get(before).is("of");
     }
 
+    /**
+     * A subject inside an apposition or a relative clause set off by commas ("Egypt, a major buyer of
+     * Russian wheat, criticised ..."; "Qatar, which hosts a US air base, condemned ...") is not the verb's:
+     * the group right before the opening comma is.
+     */
+    private static ActorGroups.Group beyondApposition(ActorGroups.Group subject, int cue, ActorGroups groups, List<Token> tokens) {
+        if (subject == null) {
+            return null;
+        }
+        boolean closed = false;
+        for (int i = subject.to(); i < cue && !closed; i++) {
+            closed = tokens.get(i).is(",");
+        }
+        if (!closed) {
+            return subject;
+        }
+        for (int i = subject.from() - 1; i > 0 && i >= subject.from() - APPOSITION_REACH; i--) {
+            Token t = tokens.get(i);
+            if (t.is(",")) {
+                Token next = tokens.get(i + 1);
+                if (!APPOSITION_OPENERS.contains(next.norm())) {
+                    return subject;
+                }
+                ActorGroups.Group before = groups.subjectBefore(i);
+                return before != null && before.to() == i ? before : subject;
+            }
+        }
+        return subject;
+    }
+
     /** "between Armenia and Azerbaijan", "among the three countries". */
     private static boolean isBetween(ActorGroups.Group group, List<Token> tokens) {
         int before = wordBefore(group, tokens);
@@ -514,21 +594,79 @@ final class RelationTagger {
      * is marked negated (taxonomy section 3: hypothetical). Returns each such act's threat or request, which
      * goes to the pairs of the act ("threatened to break off relations with Congo" threatens Congo).
      */
-    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, StoryWords words, List<Token> tokens,
-            Map<Match<Cue>, Modality> modalities) {
+    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, ActorGroups groups, List<Mention> mentions,
+            StoryWords words, List<Token> tokens, Map<Match<Cue>, Modality> modalities) {
         Map<Match<Cue>, Match<Cue>> demandOf = new java.util.IdentityHashMap<>();
         for (int k = 0; k + 1 < cues.size(); k++) {
             Match<Cue> cue = cues.get(k);
             boolean refusal = isStrongOf(cue, REFUSALS) && cue.to() < tokens.size() && tokens.get(cue.to()).is("to"); // "refused to send"
-            if (isStrongOf(cue, DEMANDS) || refusal) {
+            if (isStrongOf(cue, PROMISES)) {
+                // "agreed on Friday to drop its restrictions on salmon from Chile", "offered to hand over the suspects to Peru": the
+                // agreement or offer goes to the pairs of the act, which keeps its own modality
+                Match<Cue> next = cues.get(k + 1);
+                boolean toAct = toBetween(tokens, cue.to() - 1, Math.min(next.from(), cue.to() + 3)); // "agreed on Tuesday to"
+                if (toAct && !demandOf.containsKey(cue) && next.from() - cue.to() <= DEMAND_REACH
+                        && !clauseBreakIn(words, cue.to(), next.from()) && !isOf(next, PROMISES)) {
+                    demandOf.putIfAbsent(next, cue); // not in place of a refusal: "refused to pledge any funding"
+                }
+                continue;
+            }
+            if ((isStrongOf(cue, DEMANDS) && (!needsSubject(cue) || hasOwnSubject(cue, groups, tokens))) || refusal) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
                     modalities.put(next, Modality.NEGATED);
-                    demandOf.put(next, cues.get(k));
+                    if (!needsSubject(cue)) { // "Vietnam must free the crew": the demand is made of Vietnam, not of the crew's country
+                        demandOf.put(next, cues.get(k));
+                    }
+                    // the act goes on in cues close behind, with no name between: "threatened to slap import
+                    // tariffs", "refused to pledge any further funding"; not after an act that undoes something,
+                    // which exists ("urged Argentina to withdraw the safeguard duties")
+                    for (int j = k + 2; j < cues.size(); j++) {
+                        Match<Cue> prev = cues.get(j - 1);
+                        Match<Cue> more = cues.get(j);
+                        if (isOf(prev, UNDOING) || more.from() - prev.to() > ACT_GAP || more.from() - cue.to() > DEMAND_REACH
+                                || clauseBreakIn(words, prev.to(), more.from()) || mentionIn(mentions, prev.to(), more.from())) {
+                            break;
+                        }
+                        modalities.put(more, Modality.NEGATED);
+                        if (!needsSubject(cue)) {
+                            demandOf.put(more, cue);
+                        }
+                    }
                 }
             }
         }
         return demandOf;
+    }
+
+    /** Whether "to" stands in [from, to). */
+    private static boolean toBetween(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).is("to")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some type of the cue is one of {@code types}. */
+    private static boolean isOf(Match<Cue> cue, Set<EventType> types) {
+        for (Cue c : cue.values()) {
+            if (types.contains(EventType.valueOf(c.label()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a mention (other than a date) starts in [from, to). */
+    private static boolean mentionIn(List<Mention> mentions, int from, int to) {
+        for (Mention m : mentions) {
+            if (m.from() >= from && m.from() < to && m.type() != EntityType.DATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean clauseBreakIn(StoryWords words, int from, int to) {
@@ -572,6 +710,24 @@ final class RelationTagger {
     /** A cue that is an event only with a country right after it (qualifier OBJECT in the lexicon). */
     private static boolean needsObject(Match<Cue> cue) {
         return hasQualifier(cue, OBJECT);
+    }
+
+    /** A cue that is an event only right after one country's actor (qualifier SUBJECT in the lexicon): "Ecuador must". */
+    private static boolean needsSubject(Match<Cue> cue) {
+        return hasQualifier(cue, SUBJECT);
+    }
+
+    /**
+     * Whether the group of actors right before the cue (nothing between but a head noun: "the Bolivian
+     * authorities must") is one country's: "Vietnam must free the crew" is a demand made of Vietnam, while
+     * "Belarus and Kazakhstan must" or "the two countries must" is an aim the sides share.
+     */
+    private static boolean hasOwnSubject(Match<Cue> cue, ActorGroups groups, List<Token> tokens) {
+        ActorGroups.Group subject = groups.subjectBefore(cue.from());
+        if (subject == null || subject.codes().size() != 1 || cue.from() - subject.to() > 1) {
+            return false;
+        }
+        return subject.to() == cue.from() || SUBJECT_HEADS.contains(tokens.get(subject.to()).norm());
     }
 
     /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST. */
@@ -711,6 +867,33 @@ final class RelationTagger {
         return s.to();
     }
 
+    /**
+     * A protest whose protesters no country's actor names before it ("Protesters marched in Ankara against
+     * ...", "Thousands rallied in Manila against ..."): the place stands for the protesters' country. Where one
+     * does ("Iranian exiles rallied in Paris against Tehran"), or where the protesters are exiles, refugees,
+     * migrants or a diaspora ("Tibetan exiles in Nepal ..."), the place is only a place.
+     */
+    private static boolean protestByThePlace(List<Match<Cue>> cues, List<Mention> inSentence, List<Token> tokens, Sentence s) {
+        for (Match<Cue> m : cues) {
+            for (Cue c : m.values()) {
+                if (c.weight() >= STRONG_CUE && c.label() == "PROTEST") { // labels are interned
+                    for (Mention a : inSentence) {
+                        if (a.from() < m.from() && a.actor() && a.country() != null && a.type() != EntityType.DATE) {
+                            return false;
+                        }
+                    }
+                    for (int i = s.from(); i < m.from(); i++) {
+                        if (EXILES.contains(tokens.get(i).norm())) {
+                            return false; // "Tibetan exiles in Nepal went on a hunger strike": guests of the place
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean hasMaterialConflict(List<Match<Cue>> cues) {
         for (Match<Cue> m : cues) {
             for (Cue c : m.values()) {
@@ -740,7 +923,7 @@ final class RelationTagger {
             }
             boolean place = m.via() == Via.NAME || m.via() == Via.CAPITAL || m.via() == Via.PLACE;
             if (place && !m.actor() && onSite == null) {
-                onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues);
+                onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues) || protestByThePlace(cues, inSentence, tokens, s);
             }
             boolean host = place && !m.actor() && (onSite || isTargetOf(cues, m, tokens));
             if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
@@ -819,8 +1002,30 @@ final class RelationTagger {
         return true;
     }
 
+    /** Whether "unless" follows the cue in its sentence, within {@value #ULTIMATUM_REACH} words. */
+    private static boolean unlessAfter(List<Token> tokens, Sentence s, Match<Cue> cue) {
+        for (int i = cue.to(); i < Math.min(s.to(), cue.to() + ULTIMATUM_REACH); i++) {
+            if (tokens.get(i).is("unless")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The THREATEN tag of an ultimatum whose act is the cue, as strong as the cue. */
+    private static void threat(Pair pair, Match<Cue> cue, ActorIndex actors, Sentence s, List<Found> out) {
+        double weight = 0;
+        for (Cue c : cue.values()) {
+            weight = Math.max(weight, c.weight());
+        }
+        double confidence = weight * Math.min(actors.strength(pair.a()), actors.strength(pair.b()));
+        out.add(new Found(pair.key(), EventType.THREATEN, Modality.OCCURRED, direction(pair.a(), pair.b(), cue, actors), confidence, s,
+                weight >= STRONG_CUE));
+    }
+
     /** Adds to {@code out} what a cue of sentence {@code s} says of a pair: one find per event type of the cue. */
-    private static void tagsFor(Pair pair, Match<Cue> cue, ActorIndex actors, Modality modality, Sentence s, List<Found> out) {
+    private static void tagsFor(Pair pair, Match<Cue> cue, ActorIndex actors, Modality modality, boolean promised, Sentence s,
+            List<Found> out) {
         String a = pair.a();
         String b = pair.b();
         for (Cue c : cue.values()) {
@@ -828,6 +1033,11 @@ final class RelationTagger {
             Direction direction = UNDIRECTED.contains(type) ? null : direction(a, b, cue, actors);
             double confidence = c.weight() * Math.min(actors.strength(a), actors.strength(b));
             out.add(new Found(pair.key(), type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
+            if (promised && modality == Modality.PLANNED && PROMISED.contains(type)) {
+                // "Kazakhstan will provide Kyrgyzstan with a loan", "Chile is ready to pull back its boats": cooperation
+                // stated in the future is a promise, AGREE (taxonomy section 2); a future meeting stays CONSULT only
+                out.add(new Found(pair.key(), EventType.AGREE, modality, null, confidence, s, c.weight() >= STRONG_CUE));
+            }
         }
     }
 
@@ -844,6 +1054,30 @@ final class RelationTagger {
             return new Direction(b, a);
         }
         return null;
+    }
+
+    /**
+     * Whether a future cue stands right before the cue, at most {@value #PROMISE_WINDOW} words ahead and in its clause: the
+     * future is the act's own ("will provide Kyrgyzstan with a loan", "is ready to pull back its boats"), not that of a
+     * verb further back ("plans to dispatch two officers as observers of a joint exercise" promises no exercise).
+     */
+    private boolean promised(StoryWords words, Sentence s, Match<Cue> cue) {
+        int start = cue.from();
+        for (int i = cue.from() - 1; i >= Math.max(s.from(), cue.from() - PROMISE_WINDOW); i--) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                break;
+            }
+            start = i;
+        }
+        PhraseMatcher<Cue> cues = lex.modality().matcher();
+        for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
+            for (Cue c : m.values()) {
+                if (c.label().equals("PLANNED") && !c.qualifier().equals("AFTER")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The modality of a cue, worked out once per cue: it does not depend on the pair. */
@@ -890,7 +1124,40 @@ final class RelationTagger {
                 }
             }
         }
+        negated |= topicOfTalks(tokens, words, s, cue);
         return negated ? Modality.NEGATED : planned ? Modality.PLANNED : Modality.OCCURRED;
+    }
+
+    /**
+     * A withdrawal or a concession that talks are about ("held talks on the withdrawal of troops",
+     * "resumed talks in Oman about lifting sanctions") has not happened: the talks are. The cue stands at most
+     * {@value #TOPIC_REACH} words after "on", "about", "over", "concerning" or "regarding", in the same
+     * clause, and that word at most two words after "talks", "negotiations", "consultations", "discussions" or
+     * "dialogue".
+     */
+    private static boolean topicOfTalks(List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
+        boolean undoing = false;
+        for (Cue c : cue.values()) {
+            EventType type = EventType.valueOf(c.label());
+            undoing |= type == EventType.RETREAT || type == EventType.CONCEDE;
+        }
+        if (!undoing) {
+            return false;
+        }
+        for (int i = cue.from() - 1; i > s.from() && i >= cue.from() - TOPIC_REACH; i--) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                return false;
+            }
+            if (TOPIC_PREPOSITIONS.contains(tokens.get(i).norm())) {
+                for (int j = i - 1; j >= s.from() && j >= i - 3; j--) {
+                    if (TALKS.contains(tokens.get(j).norm())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String mainPair(List<Found> found, Set<String> established) {
@@ -995,22 +1262,28 @@ final class RelationTagger {
         Found first = group.get(0);
         Set<Sector> sectors = EnumSet.noneOf(Sector.class);
         Map<Integer, Evidence> evidence = new TreeMap<>();
-        double miss = 1.0;
         Direction direction = first.direction();
-        Set<Integer> seen = new java.util.HashSet<>();
+        Map<Integer, Double> best = new HashMap<>(); // by sentence: the strongest find of the tag there
         for (Found f : group) {
             Sentence s = f.sentence();
-            if (seen.add(s.index())) {
+            Double before = best.get(s.index());
+            if (before == null) {
                 if (evidenceBySentence[s.index()] == null) {
                     evidenceBySentence[s.index()] = new Evidence(s.start(), s.end(), text.substring(s.start(), s.end()));
                 }
                 evidence.put(s.start(), evidenceBySentence[s.index()]);
                 sectors.addAll(sentenceSectors.of(s.index()));
-                miss *= 1 - f.confidence();
+            }
+            if (before == null || f.confidence() > before) {
+                best.put(s.index(), f.confidence());
             }
             if (direction != null && !direction.equals(f.direction())) {
                 direction = f.direction() == null ? direction : null;
             }
+        }
+        double miss = 1.0;
+        for (double c : best.values()) {
+            miss *= 1 - c;
         }
         double confidence = Math.round((1 - miss) * 100) / 100.0;
         return new Tag(first.type(), first.type().quad(), first.modality(), new ArrayList<>(sectors),
