@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
                 return 0;
             }
         } finally {
-            deleteQuietly(stateDir);
+            TempDirs.deleteRecursively(stateDir);
         }
     }
 
@@ -194,11 +194,4 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless
-        }
-    }
 }

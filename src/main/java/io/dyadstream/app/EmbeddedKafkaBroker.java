@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -162,7 +161,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            deleteRecursively(dir);
+            TempDirs.deleteRecursively(dir);
             throw e instanceof IOException io ? io
                     : new IOException("Kafka broker failed to start on " + HOST + ":" + brokerPort + ": " + e, e);
         }
@@ -229,7 +228,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 server.awaitShutdown();
             }
         } finally {
-            deleteRecursively(dir);
+            TempDirs.deleteRecursively(dir);
         }
     }
 
@@ -314,11 +313,4 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: it is a temporary folder
-        }
-    }
 }

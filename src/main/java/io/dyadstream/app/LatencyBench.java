@@ -71,12 +71,13 @@ final class LatencyBench {
     Result run(List<RawStory> warmUp, List<RawStory> stories, int rate, String guarantee, Map<String, String> appSettings) throws Exception {
         String prefix = "latency-" + (++runs) + "-";
         Map<String, String> renames = new HashMap<>();
+        Path stateDir = Files.createTempDirectory("dyadstream-latency");
         List<String> args = new ArrayList<>(List.of(javaBinary()));
         args.addAll(jvmOptions);
         args.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "-b", broker.bootstrapServers(),
                 "--set", "application.id=" + prefix + "app",
                 "--set", "processing.guarantee=" + guarantee,
-                "--set", "state.dir=" + Files.createTempDirectory("dyadstream-latency"),
+                "--set", "state.dir=" + stateDir,
                 "--set", Instance.HTTP_PORT + "=0"));
         for (String[] t : new String[][] {{TopicNames.RAW, TopicNames.RAW_CONFIG}, {TopicNames.ENRICHED, TopicNames.ENRICHED_CONFIG},
                 {TopicNames.PAIRS, TopicNames.PAIRS_CONFIG}, {TopicNames.DAILY, TopicNames.DAILY_CONFIG}, {TopicNames.DLQ, TopicNames.DLQ_CONFIG}}) {
@@ -116,7 +117,9 @@ final class LatencyBench {
             app.destroy();
             if (!app.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)) {
                 app.destroyForcibly();
+                app.waitFor();
             }
+            TempDirs.deleteRecursively(stateDir);
         }
     }
 

@@ -165,6 +165,9 @@ final class PipelineBench {
             for (KafkaStreams streams : apps) {
                 streams.close(Duration.ofSeconds(30));
             }
+            for (int i = 0; i < instances; i++) {
+                TempDirs.deleteRecursively(stateRoot.resolve(prefix + i)); // a full run leaves some 1.5 GB of stores
+            }
         }
     }
 
