@@ -134,16 +134,29 @@ final class DateFinder {
     }
 
     private static boolean isDay(Token t) {
-        return t.kind() == Token.Kind.NUMBER && t.text().length() <= 2 && t.text().chars().allMatch(Character::isDigit)
-                && Integer.parseInt(t.text()) >= 1 && Integer.parseInt(t.text()) <= 31;
+        if (t.kind() != Token.Kind.NUMBER || t.text().length() > 2 || !isDigits(t.text())) {
+            return false;
+        }
+        int day = Integer.parseInt(t.text());
+        return day >= 1 && day <= 31;
     }
 
     private static boolean isYear(Token t) {
-        if (t.kind() != Token.Kind.NUMBER || t.text().length() != 4 || !t.text().chars().allMatch(Character::isDigit)) {
+        if (t.kind() != Token.Kind.NUMBER || t.text().length() != 4 || !isDigits(t.text())) {
             return false;
         }
         int y = Integer.parseInt(t.text());
         return y >= 1900 && y <= 2100;
+    }
+
+    /** {@code s.chars().allMatch(Character::isDigit)}. */
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int add(List<Token> tokens, int from, int to, Sentence s, String iso, List<Mention> out) {

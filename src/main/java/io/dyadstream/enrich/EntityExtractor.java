@@ -24,13 +24,13 @@ import java.util.Set;
 final class EntityExtractor {
 
     /** Names of waters that take a country's name after "of". */
-    private static final Set<String> WATERS = Set.of("sea", "gulf", "strait", "straits", "bay", "coast");
+    static final Set<String> WATERS = Set.of("sea", "gulf", "strait", "straits", "bay", "coast");
     static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
     static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "on", "in", "at",
             "of", "for", "and", "or", "but", "to", "by", "with", "from", "as", "its", "his", "her", "their", "our", "it", "he", "she",
             "they", "we", "i", "both", "after", "before", "when", "while", "if", "during", "since", "last", "meanwhile", "however",
             "also", "speaking", "according", "earlier", "later", "then", "there", "here", "under", "over", "about", "among");
-    private static final Set<String> GOVERNING_PREPOSITIONS = Set.of("of", "to", "in", "from", "with", "for", "at");
+    static final Set<String> GOVERNING_PREPOSITIONS = Set.of("of", "to", "in", "from", "with", "for", "at");
     /** A country's missions and ministries, organisations also when written in lower case ("the Iranian embassy"). */
     static final Set<String> STATE_BODIES = Set.of("embassy", "embassies", "consulate", "consulate-general", "mission", "ministry");
     private static Set<String> givenNames() {
@@ -55,7 +55,8 @@ final class EntityExtractor {
             "emphasized", "announced", "wrote", "explained", "declared", "according", "tweeted", "insisted", "urged", "called");
 
     /** Mentions in text order, the longer first where two start together. */
-    private static final Comparator<Mention> BY_POSITION = Comparator.comparingInt(Mention::from).thenComparingInt(m -> -m.to());
+    private static final Comparator<Mention> BY_POSITION = (a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from())
+            : Integer.compare(b.to(), a.to());
 
     private final Lexicons lex;
     /** The bits of the role labels the rules ask about ({@link CueLexicon#labelBit}). */
@@ -213,10 +214,17 @@ final class EntityExtractor {
         private void hit(Match<Entry> m, Sentence s) {
             Token first = tokens.get(m.from());
             boolean shortForm = m.to() - m.from() == 1 && first.text().length() <= 3;
-            List<Entry> entries = new ArrayList<>(m.values().size());
-            for (Entry e : m.values()) {
-                if ((!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) && (e.kind() != Kind.OFFICIAL || lex.gazetteer().inOffice(e, storyYear))) {
-                    entries.add(e);
+            // the match's own list (never changed) where every sense passes, as most do; else a list of those that pass
+            List<Entry> entries = m.values();
+            for (int k = 0; k < entries.size(); k++) {
+                if (!admits(m, entries.get(k), shortForm)) {
+                    entries = new ArrayList<>(m.values().size());
+                    for (Entry e : m.values()) {
+                        if (admits(m, e, shortForm)) {
+                            entries.add(e);
+                        }
+                    }
+                    break;
                 }
             }
             if (entries.isEmpty()) {
@@ -227,6 +235,11 @@ final class EntityExtractor {
             if (only != null) {
                 countryCounts.merge(only, 1, Integer::sum);
             }
+        }
+
+        /** Whether the sense {@code e} of the gazetteer match {@code m} can be meant: by its case, and for an official the story's year. */
+        private boolean admits(Match<Entry> m, Entry e, boolean shortForm) {
+            return (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) && (e.kind() != Kind.OFFICIAL || lex.gazetteer().inOffice(e, storyYear));
         }
 
         private boolean isAcronymCase(int from, int to) {
@@ -365,7 +378,7 @@ final class EntityExtractor {
             Sentence s = sentences.get(hit.sentence());
             int next = hit.to();
             int prev = hit.from() - 1;
-            if (prev >= s.from() && GOVERNING_PREPOSITIONS.contains(tokens.get(prev).norm())) {
+            if (prev >= s.from() && words.in(prev, WordClass.GOVERNING_PREPOSITION)) {
                 return false; // "Ambassador of Kazakhstan to Belarus Yergali Bulegenov": a place, then a name
             }
             if (prev - 1 >= s.from() && tokens.get(prev).text().equals("-") && touch(prev)
@@ -465,7 +478,7 @@ final class EntityExtractor {
          * country that names a sea, gulf or strait ("in the Sea of Japan", "the Gulf of Mexico").
          */
         private boolean isLocative(int from) {
-            if (from >= 2 && tokens.get(from - 1).is("of") && caps(from - 2) && WATERS.contains(tokens.get(from - 2).norm())) {
+            if (from >= 2 && tokens.get(from - 1).is("of") && caps(from - 2) && words.in(from - 2, WordClass.WATER)) {
                 return true;
             }
             int i = from - 1;

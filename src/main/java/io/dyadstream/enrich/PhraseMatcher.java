@@ -96,6 +96,11 @@ public final class PhraseMatcher<T> {
         int node = ROOT;
         for (Token t : tokens) {
             int word = vocabulary.add(key(t), stemmed);
+            if (stemmed) {
+                // the word as written is known too, with its stem: a story's word that is one of a stemmed
+                // lexicon's forms ("signed") is then found as it is read, rather than made a string and stemmed
+                vocabulary.add(t.norm(), false);
+            }
             int child = child(node, word);
             if (child == TrieEdges.NONE) {
                 child = nodes++;

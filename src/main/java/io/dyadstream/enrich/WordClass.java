@@ -18,6 +18,10 @@ enum WordClass {
     LOCATIVE(EntityExtractor.LOCATIVE),
     /** A country's missions and ministries ("embassy", "consulate", "ministry"). */
     STATE_BODY(EntityExtractor.STATE_BODIES),
+    /** The prepositions before a place that make it no part of a person's name ("Ambassador of Kazakhstan ..."). */
+    GOVERNING_PREPOSITION(EntityExtractor.GOVERNING_PREPOSITIONS),
+    /** Names of waters that take a country's name after "of" ("the Sea of Japan"). */
+    WATER(EntityExtractor.WATERS),
     OBJECT_PREPOSITION(RelationTagger.OBJECT_PREPOSITIONS),
     CLAUSE_BREAK(RelationTagger.CLAUSE_BREAKS),
     COORDINATION(RelationTagger.COORDINATION),
