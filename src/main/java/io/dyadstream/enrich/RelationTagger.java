@@ -855,7 +855,7 @@ final class RelationTagger {
     private static int attributionFrom(List<Token> tokens, StoryWords words, Sentence s, List<Match<Cue>> cues) {
         int lastCue = cues.get(cues.size() - 1).from();
         for (int i = s.to() - 1; i > lastCue; i--) {
-            if (words.in(i, WordClass.CLAUSE_BREAK) || tokens.get(i).is("--")) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
                 for (int k = i + 1; k < s.to(); k++) {
                     if (ATTRIBUTION.contains(tokens.get(k).norm())) {
                         return i;
@@ -1167,7 +1167,13 @@ final class RelationTagger {
                 counts.merge(f.pair(), 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        Map.Entry<String, Integer> most = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (most == null || e.getValue() > most.getValue()) {
+                most = e; // the first of equal counts, as Stream.max kept
+            }
+        }
+        return most == null ? null : most.getKey();
     }
 
     private List<PairRelation> build(String text, List<Found> found, Set<String> established, List<Facts> facts,
