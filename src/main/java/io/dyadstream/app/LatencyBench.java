@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -90,16 +91,17 @@ final class LatencyBench {
         try (Admin a = Admin.create(admin)) {
             new TopicReconciler(a).apply(TopicsFile.renamed(TopicsFile.loadDefault(), renames), false);
         }
+        Path log = Files.createTempFile(prefix + "app", ".log");
+        boolean delivered = false;
         ProcessBuilder launch = new ProcessBuilder(args).redirectErrorStream(true);
         launch.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENAS);
         Process app = launch.start();
         try {
-            Path log = Files.createTempFile(prefix + "app", ".log");
             String api = awaitApi(app, log);
             awaitReady(api);
             Set<String> measured = new HashSet<>();
             stories.forEach(s -> measured.add(s.id()));
-            java.util.concurrent.atomic.AtomicLong offeredAll = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong offeredAll = new AtomicLong();
             CompletableFuture<double[]> latencies = CompletableFuture.supplyAsync(() -> consume(prefix + TopicNames.PAIRS, measured, offeredAll));
             List<RawStory> offered = new ArrayList<>(warmUp);
             offered.addAll(stories);
@@ -110,6 +112,7 @@ final class LatencyBench {
                 throw new IllegalStateException("no measured story reached " + prefix + TopicNames.PAIRS + " (" + guarantee
                         + (app.isAlive() ? "; the app is running" : "; the app exited with " + app.exitValue()) + "); its output: " + log);
             }
+            delivered = true;
             Arrays.sort(ms);
             long[] memory = memory(api);
             return new Result(guarantee, rate, ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1], memory[0], memory[1]);
@@ -120,6 +123,9 @@ final class LatencyBench {
                 app.waitFor();
             }
             TempDirs.deleteRecursively(stateDir);
+            if (delivered) {
+                Files.deleteIfExists(log); // kept only when it may say why no story arrived
+            }
         }
     }
 
@@ -195,7 +201,7 @@ final class LatencyBench {
      * when every measured story has arrived or, once all stories are offered ({@code offeredAll} set), when
      * nothing has arrived for 10 s.
      */
-    private double[] consume(String topic, Set<String> measured, java.util.concurrent.atomic.AtomicLong offeredAll) {
+    private double[] consume(String topic, Set<String> measured, AtomicLong offeredAll) {
         int stories = measured.size();
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
