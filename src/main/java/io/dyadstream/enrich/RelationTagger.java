@@ -1062,13 +1062,7 @@ final class RelationTagger {
      * verb further back ("plans to dispatch two officers as observers of a joint exercise" promises no exercise).
      */
     private boolean promised(StoryWords words, Sentence s, Match<Cue> cue) {
-        int start = cue.from();
-        for (int i = cue.from() - 1; i >= Math.max(s.from(), cue.from() - PROMISE_WINDOW); i--) {
-            if (words.in(i, WordClass.CLAUSE_BREAK)) {
-                break;
-            }
-            start = i;
-        }
+        int start = clauseStartBefore(words, s, cue, PROMISE_WINDOW);
         PhraseMatcher<Cue> cues = lex.modality().matcher();
         for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
             for (Cue c : m.values()) {
@@ -1078,6 +1072,18 @@ final class RelationTagger {
             }
         }
         return false;
+    }
+
+    /** The first word of the cue's clause within {@code window} words before it (the cue's own start if none). */
+    private static int clauseStartBefore(StoryWords words, Sentence s, Match<Cue> cue, int window) {
+        int start = cue.from();
+        for (int i = cue.from() - 1; i >= Math.max(s.from(), cue.from() - window); i--) {
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                break;
+            }
+            start = i;
+        }
+        return start;
     }
 
     /** The modality of a cue, worked out once per cue: it does not depend on the pair. */
@@ -1093,13 +1099,7 @@ final class RelationTagger {
     private Modality modality(List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
         boolean planned = false;
         boolean negated = false;
-        int start = cue.from();
-        for (int i = cue.from() - 1; i >= Math.max(s.from(), cue.from() - MODALITY_WINDOW); i--) {
-            if (words.in(i, WordClass.CLAUSE_BREAK)) {
-                break;
-            }
-            start = i;
-        }
+        int start = clauseStartBefore(words, s, cue, MODALITY_WINDOW);
         PhraseMatcher<Cue> cues = lex.modality().matcher();
         for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
             for (Cue c : m.values()) {
