@@ -263,7 +263,8 @@ final class RelationTagger {
                         modalities.put(cue, modality);
                         threat(pair, cue, actors, f.sentence(), found);
                     }
-                    tagsFor(pair, cue, actors, modality, promised(words, f.sentence(), cue), f.sentence(), found);
+                    tagsFor(pair, cue, actors, modality, modality == Modality.PLANNED && promised(words, f.sentence(), cue),
+                            f.sentence(), found);
                 }
             }
         }
@@ -290,7 +291,8 @@ final class RelationTagger {
                 for (Match<Cue> cue : f.cues()) {
                     if (!needsObject(cue) && !needsSubject(cue)) {
                         for (Pair pair : referred) {
-                            tagsFor(pair, cue, none, modality(modalities, tokens, words, f.sentence(), cue), promised(words, f.sentence(), cue),
+                            Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
+                            tagsFor(pair, cue, none, modality, modality == Modality.PLANNED && promised(words, f.sentence(), cue),
                                     f.sentence(), found);
                         }
                     }
