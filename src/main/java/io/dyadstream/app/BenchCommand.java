@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * {@code dyadstream bench}: one command, one table. (1) the enricher alone on one thread, MB/s and
  * stories/s of CPU time over generated stories of our own ({@link BenchCorpus}); (2) end to end on the
  * in-process broker, a pass-through topology (the ceiling) and (3) the full topology under
- * exactly_once_v2 and at_least_once ({@link PipelineBench}); (4) latency from produce to
+ * exactly_once_v2 and at_least_once, and under exactly_once_v2 with the stories enriched beforehand (its
+ * Kafka work alone) ({@link PipelineBench}); (4) latency from produce to
  * relations.by-pair at a fixed offered load, with the app in its own JVM, and (5) its peak heap and
  * resident memory ({@link LatencyBench}).
  */
@@ -147,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
                 bestSps = sps;
             }
         }
-        table.add(String.format("%-52s %12s %12s", "(1) enricher, 1 thread, CPU time (best round)", String.format("%.1f MB/s", bestMbs),
+        table.add(String.format("%-66s %12s %12s", "(1) enricher, 1 thread, CPU time (best round)", String.format("%.1f MB/s", bestMbs),
                 String.format("%.0f st/s", bestSps)));
         linearity(enricher, corpus);
     }
@@ -183,7 +184,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             msPerMb[k] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / (rounds * total / 1e6);
         }
-        table.add(String.format("%-52s %12s %12s", "(1) time per MB: 10 KB stories vs 1 MB stories",
+        table.add(String.format("%-66s %12s %12s", "(1) time per MB: 10 KB stories vs 1 MB stories",
                 String.format("%.1f / %.1f ms", msPerMb[0], msPerMb[1]), String.format("ratio %.2f", msPerMb[1] / msPerMb[0])));
     }
 
@@ -198,12 +199,12 @@ final class BenchCommand implements Callable<Integer> {
         // C2 thread, outlast a 20,000-story warm-up; measured after it, the JIT was still 40% of the full topology's CPU
         List<RawStory> warmUp = BenchCorpus.generate(warmUpStories, 1);
         PipelineBench.Result w = null;
-        for (boolean full : new boolean[] {false, true}) {
-            w = bench.run("warm-up", warmUp, "exactly_once_v2", full);
-            printWarmUp(full ? "full topology" : "pass-through", w);
+        for (PipelineBench.Topologies what : List.of(PipelineBench.Topologies.PASS_THROUGH, PipelineBench.Topologies.FULL)) {
+            w = bench.run("warm-up", warmUp, "exactly_once_v2", what);
+            printWarmUp(what == PipelineBench.Topologies.FULL ? "full topology" : "pass-through", w);
         }
         for (int round = 2; round <= maxWarmUpRounds && !(w.jitShare() >= 0 && w.jitShare() < jitQuietPercent / 100); round++) {
-            w = bench.run("warm-up", warmUp, round % 2 == 0 ? "at_least_once" : "exactly_once_v2", true);
+            w = bench.run("warm-up", warmUp, round % 2 == 0 ? "at_least_once" : "exactly_once_v2", PipelineBench.Topologies.FULL);
             printWarmUp("full topology, round " + round, w);
         }
         // generated before the measured runs and not between them: BenchCorpus formats text with String.format, and its
@@ -214,13 +215,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (int n : e2eStories) {
             List<RawStory> corpus = corpora.get(n);
-            PipelineBench.Result ceiling = bench.run("pass-through, exactly_once_v2", corpus, "exactly_once_v2", false);
-            PipelineBench.Result eos = bench.run("full topology, exactly_once_v2", corpus, "exactly_once_v2", true);
-            PipelineBench.Result alos = bench.run("full topology, at_least_once", corpus, "at_least_once", true);
-            for (PipelineBench.Result r : List.of(ceiling, eos, alos)) {
+            PipelineBench.Result ceiling = bench.run("pass-through, exactly_once_v2", corpus, "exactly_once_v2", PipelineBench.Topologies.PASS_THROUGH);
+            PipelineBench.Result eos = bench.run("full topology, exactly_once_v2", corpus, "exactly_once_v2", PipelineBench.Topologies.FULL);
+            PipelineBench.Result alos = bench.run("full topology, at_least_once", corpus, "at_least_once", PipelineBench.Topologies.FULL);
+            // the same as eos with enrichment free: how much of the full topology's cost is its Kafka work
+            PipelineBench.Result kafkaWork = bench.run("full topology, pre-enriched, exactly_once_v2", corpus,
+                    "exactly_once_v2", PipelineBench.Topologies.FULL_PRE_ENRICHED);
+            for (PipelineBench.Result r : List.of(ceiling, eos, alos, kafkaWork)) {
                 String ratio = r == ceiling ? "" : String.format("%.0f%% of (2)", 100 * r.storiesPerSecond() / ceiling.storiesPerSecond());
                 String label = String.format("(%s) %s, %,d stories", r == ceiling ? "2" : "3", r.name(), r.stories());
-                table.add(String.format("%-52s %12s %12s", label, String.format("%.0f st/s", r.storiesPerSecond()), ratio));
+                table.add(String.format("%-66s %12s %12s", label, String.format("%.0f st/s", r.storiesPerSecond()), ratio));
                 System.out.printf("%s: %.1f s (%.1f s to RUNNING), %.2f ms CPU per story (whole process; JIT compiler threads %.2f),"
                         + " %,d bytes per story on the broker %s%n",
                         label, r.seconds(), r.startupSeconds(), r.cpuMsPerStory(), r.jitMsPerStory(), r.bytesPerStory(), r.topicBytes());
@@ -251,12 +255,12 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 r = bench.run(warmUp, corpus, rate, guarantee, settings);
             } catch (IllegalStateException noResult) {
-                table.add(String.format("%-52s %s", label, noResult.getMessage())); // the other runs still count
+                table.add(String.format("%-66s %s", label, noResult.getMessage())); // the other runs still count
                 continue;
             }
-            table.add(String.format("%-52s %12s %12s", label, String.format("p50 %.0f ms", r.p50()), String.format("p95 %.0f ms", r.p95())));
-            table.add(String.format("%-52s %12s %12s", "", String.format("p99 %.0f ms", r.p99()), String.format("max %.0f ms", r.max())));
-            table.add(String.format("%-52s %12s %12s", String.format("(5) app memory under that load, %s, %s", guarantee, String.join(" ", appJvmOptions)),
+            table.add(String.format("%-66s %12s %12s", label, String.format("p50 %.0f ms", r.p50()), String.format("p95 %.0f ms", r.p95())));
+            table.add(String.format("%-66s %12s %12s", "", String.format("p99 %.0f ms", r.p99()), String.format("max %.0f ms", r.max())));
+            table.add(String.format("%-66s %12s %12s", String.format("(5) app memory under that load, %s, %s", guarantee, String.join(" ", appJvmOptions)),
                     String.format("heap %d MB", r.peakHeap() >> 20), String.format("RSS %d MB", r.peakRss() >> 20)));
         }
     }

@@ -35,7 +35,7 @@ final class StreamsRunner implements AutoCloseable {
         TopologySettings topology = TopologySettings.from(settings);
         Properties props = StreamsSettings.complete(settings, topology.topics());
         props.put(DeadLetterHandler.METRICS_CONFIG, metrics);
-        this.streams = new KafkaStreams(DyadTopology.build(topology, enricher, metrics), props);
+        this.streams = new KafkaStreams(DyadTopology.build(topology, enricher::enrich, metrics), props);
         streams.setUncaughtExceptionHandler(e -> {
             Throwable auth = authenticationCause(e);
             if (auth != null) {

@@ -1,6 +1,5 @@
 package io.dyadstream.topology;
 
-import io.dyadstream.enrich.Enricher;
 import io.dyadstream.enrich.PairFanOut;
 import io.dyadstream.model.EnrichedStory;
 import io.dyadstream.model.PairDay;
@@ -30,7 +29,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The dyadstream topology, a pure function of its settings, enricher and metrics sink.
+ * The dyadstream topology, a pure function of its settings, enrichment and metrics sink.
  *
  * <ol>
  *   <li>Reads raw stories from {@code stories.raw} as bytes, parses and enriches each one. A record that
@@ -70,7 +69,7 @@ public final class DyadTopology {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    public static Topology build(TopologySettings settings, Enricher enricher, PipelineMetrics metrics) {
+    public static Topology build(TopologySettings settings, StoryEnrichment enrichment, PipelineMetrics metrics) {
         TopicNames topics = settings.topics();
         Serde<byte[]> bytes = Serdes.ByteArray();
         Serde<String> strings = Serdes.String();
@@ -91,7 +90,7 @@ public final class DyadTopology {
                 .map((key, value) -> {
                     metrics.storyIn();
                     long start = System.nanoTime();
-                    EnrichedStory story = enricher.enrich(key, value);
+                    EnrichedStory story = enrichment.enrich(key, value);
                     OutputLimit.check(story, OutputLimit.DEFAULT_MAX_BYTES);
                     metrics.enriched(System.nanoTime() - start);
                     return KeyValue.pair(partitionKey(story), story);

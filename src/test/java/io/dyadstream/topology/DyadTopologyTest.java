@@ -57,7 +57,7 @@ class DyadTopologyTest {
         Properties user = new Properties();
         user.put("application.id", "dyadstream-test");
         user.put("bootstrap.servers", "dummy:1234");
-        driver = new TopologyTestDriver(DyadTopology.build(settings, enricher, new PipelineMetrics()), StreamsSettings.complete(user, topics));
+        driver = new TopologyTestDriver(DyadTopology.build(settings, enricher::enrich, new PipelineMetrics()), StreamsSettings.complete(user, topics));
         raw = driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(topics.enriched(), new StringDeserializer(), new StringDeserializer());
         pairs = driver.createOutputTopic(topics.pairs(), new StringDeserializer(), new StringDeserializer());

@@ -74,7 +74,7 @@ class PairStateTest {
         user.put("bootstrap.servers", "dummy:1234");
         user.put("statestore.cache.max.bytes", "0"); // every update visible at once
         metrics = new PipelineMetrics();
-        driver = new TopologyTestDriver(DyadTopology.build(settings, enricher, metrics), StreamsSettings.complete(user, settings.topics()));
+        driver = new TopologyTestDriver(DyadTopology.build(settings, enricher::enrich, metrics), StreamsSettings.complete(user, settings.topics()));
         raw = driver.createInputTopic(TopicNames.RAW, new ByteArraySerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(TopicNames.ENRICHED, new StringDeserializer(), new StringDeserializer());
         relations = driver.createOutputTopic(TopicNames.PAIRS, new StringDeserializer(), new StringDeserializer());

@@ -21,7 +21,7 @@ class TopicsCoverageTest {
         Set<String> declared = TopicsFile.load(Path.of("topics.yaml")).stream().map(TopicSpec::name).collect(Collectors.toSet());
         TopologySettings settings = TopologySettings.defaults();
         TopicNames topics = settings.topics();
-        TopologyDescription description = DyadTopology.build(settings, new Enricher(Lexicons.loadDefault(), 1024), new PipelineMetrics())
+        TopologyDescription description = DyadTopology.build(settings, new Enricher(Lexicons.loadDefault(), 1024)::enrich, new PipelineMetrics())
                 .describe();
         Set<String> used = new HashSet<>();
         for (TopologyDescription.Subtopology sub : description.subtopologies()) {
