@@ -26,6 +26,10 @@ final class ActorGroups {
     /** For each group, the index of the last group up to it that no preposition governs, or -1. */
     private final int[] ungovernedUpTo;
 
+    List<Group> groups() {
+        return groups;
+    }
+
     ActorGroups(List<Group> groups) {
         this.groups = groups;
         this.ungovernedUpTo = new int[groups.size()];

@@ -89,6 +89,7 @@ final class EntityExtractor {
         scan.persons();
         scan.organisations();
         scan.placesByNoun();
+        scan.placesInNames();
         scan.dropRemoved();
         scan.mentions.sort(BY_POSITION);
         return scan.mentions;
@@ -153,6 +154,35 @@ final class EntityExtractor {
                 removed.add(starting.remove(k));
             }
             endingAt.at(m.to() - 1).remove(m);
+        }
+
+        /**
+         * A place that touches a person's name, with nothing between, is a part of the name, not a place: "Andreas
+         * Papandreou" (Andreas, Isle of Man), "Ahmed Ben Bella" (Bella, Colombia).
+         */
+        void placesInNames() {
+            for (Mention m : new ArrayList<>(mentions)) {
+                if (m.type() == EntityType.COUNTRY && !removed.contains(m) && m.to() < tokens.size()
+                        && (tokens.get(m.to()).is("$") || tokens.get(m.to()).is("dollar") || tokens.get(m.to()).is("dollars"))) {
+                    remove(m); // "US $50 million", "the U.S. dollar": a currency names no actor
+                    continue;
+                }
+                if (m.type() != EntityType.LOCATION || removed.contains(m)) {
+                    continue;
+                }
+                boolean touches = false;
+                for (Mention p : endingAt.at(Math.max(0, m.from() - 1))) {
+                    touches |= p.type() == EntityType.PERSON && p.to() == m.from();
+                }
+                if (m.to() < tokens.size()) {
+                    for (Mention p : startingAt.at(m.to())) {
+                        touches |= p.type() == EntityType.PERSON;
+                    }
+                }
+                if (touches) {
+                    remove(m);
+                }
+            }
         }
 
         void dropRemoved() {

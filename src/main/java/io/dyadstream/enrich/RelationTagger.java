@@ -84,6 +84,16 @@ final class RelationTagger {
      */
     private static final Set<String> ATTRIBUTION = Set.of("said", "says", "say", "told", "reported", "reports", "according",
             "quoted", "cited", "claimed", "claims");
+    /** Words after which a sentence's closing attribution may still run (", officials said on Friday"). */
+    private static final Set<String> TRAILING_TIME = Set.of("today", "yesterday", "tonight", "on", "late", "earlier", "last", "this",
+            "week", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening",
+            ".", "''", "\"", "'", "”");
+    /** The verb that ends a speaker clause (", the co-chairman said"). */
+    private static final Set<String> CLOSING_SPEECH = Set.of("said", "says", "say", "told", "reported", "reports", "claimed", "claims",
+            "saying", "confirmed", "announced", "stated");
+    /** The word that opens a speaker clause (", according to ...", ", reports Reuters"). */
+    private static final Set<String> OPENING_SPEECH = Set.of("according", "reports", "reported", "quoted");
+
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");
 
@@ -245,7 +255,8 @@ final class RelationTagger {
                 Match<Cue> cue = f.cues().get(k);
                 boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
                 Match<Cue> demand = demandOf.get(cue);
-                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens)) {
+                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens,
+                        organisationRole(cue, f.mentions(), tokens, words), f.cues())) {
                     List<Match<Cue>> cues = cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>());
                     if (demand != null && !cues.contains(demand)) {
                         cues.add(demand); // "threatened to break off relations with Congo": the threat is to whom the act is
@@ -354,7 +365,20 @@ final class RelationTagger {
             }
             List<Mention> actors = List.of();
             if (!cues.isEmpty()) {
-                actors = actors(inSentence, s, roles, cues, visit, attributionFrom(tokens, words, s, cues), tokens);
+                int attribution = attributionFrom(tokens, words, s, cues);
+                if (attribution < s.to()) {
+                    // cue words inside the closing attribution ("the meeting's co-chairman said") report no event
+                    List<Match<Cue>> kept = new ArrayList<>(cues.size());
+                    for (Match<Cue> c : cues) {
+                        if (c.from() < attribution) {
+                            kept.add(c);
+                        }
+                    }
+                    cues = kept;
+                }
+                if (!cues.isEmpty()) {
+                    actors = actors(inSentence, s, roles, cues, visit, attribution, tokens);
+                }
             }
             facts.add(new Facts(s, inSentence, actors, cues, roles));
         }
@@ -438,6 +462,110 @@ final class RelationTagger {
     }
 
     /**
+     * Whether a group before the cue is no subject of it: the object of an earlier cue ("defended Iraq and Libya on Friday
+     * against Western criticism", "tortured scores of Sierra Leonean and Liberian refugees") or the antecedent of a relative
+     * clause ("Liberian refugees, whom authorities blame").
+     */
+    private static boolean objectOfAnother(ActorGroups.Group group, Match<Cue> cue, List<Match<Cue>> cues, List<Token> tokens) {
+        for (Match<Cue> other : cues) {
+            if (other != cue && other.to() <= group.from() && group.from() - other.to() <= 2 && !commaIn(tokens, other.to(), group.from())) {
+                return true;
+            }
+        }
+        for (int i = group.to(); i < Math.min(cue.from(), group.to() + 3); i++) {
+            Token t = tokens.get(i);
+            if (t.is("whom") || t.is("which") || t.is("whose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean commaIn(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).is(",") || tokens.get(i).is(";") || tokens.get(i).is(":")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDirected(Match<Cue> cue) {
+        for (Cue c : cue.values()) {
+            if (UNDIRECTED.contains(EventType.valueOf(c.label()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a mention is an international organisation (kind INTL in gazetteer/orgs.tsv): "U.N. Security Council" by its first word. */
+    private boolean isInternational(Mention m) {
+        if (m.type() != EntityType.ORG || m.country() != null) {
+            return false;
+        }
+        Gazetteer.Entry org = lex.gazetteer().organisation(m.name());
+        int space = m.name().indexOf(' ');
+        if (org == null && space > 0) {
+            org = lex.gazetteer().organisation(m.name().substring(0, space));
+        }
+        return org != null && "INTL".equals(org.orgKind());
+    }
+
+    /** What an international organisation is to a cue: its agent, what it acts on, or neither. */
+    private enum OrganisationRole { AGENT, ACTED_ON, NONE }
+
+    private OrganisationRole organisationRole(Match<Cue> cue, List<Mention> mentions, List<Token> tokens, StoryWords words) {
+        if (internationalAgent(cue, mentions, tokens, words)) {
+            return OrganisationRole.AGENT;
+        }
+        Mention after = firstMentionFrom(mentions, cue.to());
+        boolean actedOn = after != null && isInternational(after) && after.from() - cue.to() <= 4 && isDirected(cue);
+        return actedOn ? OrganisationRole.ACTED_ON : OrganisationRole.NONE;
+    }
+
+    /**
+     * Whether the cue's own agent is an international organisation: the nearest mention before it in its clause
+     * ("a United Nations appeal", "UN inspectors probing", "a UN Security Council resolution that aims to tighten
+     * sanctions"), or the agent after "by" ("indicted by the U.N. war crimes court").
+     */
+    private boolean internationalAgent(Match<Cue> cue, List<Mention> mentions, List<Token> tokens, StoryWords words) {
+        Mention nearest = null;
+        for (Mention m : mentions) {
+            if (m.type() != EntityType.DATE && m.to() <= cue.from() && (nearest == null || m.to() > nearest.to())) {
+                nearest = m;
+            }
+        }
+        if (nearest != null && isInternational(nearest) && !clauseBreakIn(words, nearest.to(), cue.from())) {
+            int gap = cue.from() - nearest.to();
+            if (gap <= 3) {
+                return true; // "a United Nations appeal", "UN inspectors probing"
+            }
+            for (int i = nearest.to(); i < cue.from() && gap <= 7; i++) {
+                if (tokens.get(i).is("that") || tokens.get(i).is("which")) {
+                    return true; // "a U.N. Security Council resolution that aims to tighten sanctions"
+                }
+            }
+        }
+        int by = cue.to();
+        if (by < tokens.size() && tokens.get(by).is("by")) {
+            Mention after = firstMentionFrom(mentions, by + 1);
+            return after != null && isInternational(after) && after.from() - by <= 2;
+        }
+        return false;
+    }
+
+    private static Mention firstMentionFrom(List<Mention> mentions, int from) {
+        Mention first = null;
+        for (Mention m : mentions) {
+            if (m.type() != EntityType.DATE && m.from() >= from && (first == null || m.from() < first.from())) {
+                first = m;
+            }
+        }
+        return first;
+    }
+
+    /**
      * The pairs a cue relates. The nearest group of actors before it is its subject, unless that group
      * is itself the object of a preposition ("backing for the Philippines and concern about China": the
      * subject of "concern" lies further back). The first group after it is its object when it follows
@@ -454,11 +582,15 @@ final class RelationTagger {
      * exactly two countries relates them, unless they are an act's common objects.
      */
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
-            Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens) {
+            Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens, OrganisationRole organisation,
+            List<Match<Cue>> cues) {
         ActorGroups.Group subject = beyondApposition(groups.subjectBefore(cue.from()), cue.from(), groups, tokens);
         ActorGroups.Group object = groups.firstFrom(cue.to());
         if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
             object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
+        }
+        if (organisation == OrganisationRole.AGENT) {
+            subject = null; // "a UN appeal to Iraq": the organisation acts, not a country named before it
         }
         if (subject == null && object != null && object.codes().size() >= 2 && !passive && !afterBetween(object, tokens)) {
             return Set.of(); // "the UN imposed sanctions on Iran and North Korea": an act's common objects, not sides
@@ -467,7 +599,9 @@ final class RelationTagger {
             // "Peru said Ecuador must stop moving troops": Peru demands of Ecuador; "the two countries must" is
             // no demand
             Set<Pair> pairs = new LinkedHashSet<>();
-            if (hasOwnSubject(cue, groups, tokens)) {
+            ActorGroups.Group demandee = demandee(cue, groups, tokens);
+            if (demandee != null) {
+                subject = demandee;
                 ActorGroups.Group speaker = groups.subjectBefore(subject.from());
                 if (speaker != null) {
                     for (String a : speaker.codes()) {
@@ -514,7 +648,10 @@ final class RelationTagger {
         ActorGroups.Group alone = object == null ? subject : subject == null ? object : directed || passive ? null : subject;
         if (alone != null) {
             List<String> side = alone.codes();
-            if (!directed || side.size() == 2 || reciprocal) {
+            // a directed act of two countries side by side ("Armenian and Azerbaijani forces clashed") only where the cue
+            // follows them closely: "defended Iraq and Libya on Friday against Western criticism" criticises neither
+            boolean close = reciprocal || alone != subject || !objectOfAnother(subject, cue, cues, tokens);
+            if (!directed || (side.size() == 2 && close) || reciprocal) {
                 for (int x = 0; x < side.size(); x++) {
                     for (int y = x + 1; y < side.size(); y++) {
                         if (!(excluded.contains(side.get(x)) && excluded.contains(side.get(y)))) {
@@ -524,10 +661,36 @@ final class RelationTagger {
                 }
             }
         }
-        if (pairs.isEmpty() && sentenceCountries.size() == 2 && excluded.isEmpty()) {
+        if (pairs.isEmpty() && sentenceCountries.size() == 2 && excluded.isEmpty() && organisation == OrganisationRole.NONE
+                && !((subject == null || !subject.codes().contains(sentenceCountries.get(0))
+                        && !subject.codes().contains(sentenceCountries.get(1))) && oneGroupHolds(groups, sentenceCountries, tokens))) {
             addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
         }
         return pairs;
+    }
+
+    /**
+     * Whether the two countries stand side by side in one group ("aid for Romania and Poland", "blows to the United
+     * States and Israel"): common objects or a joint subject, which the cue itself pairs or not; the sentence's two
+     * countries are then no sides of it.
+     */
+    private static boolean oneGroupHolds(ActorGroups groups, List<String> two, List<Token> tokens) {
+        for (ActorGroups.Group g : groups.groups()) {
+            if (g.codes().contains(two.get(0)) && g.codes().contains(two.get(1))) {
+                // "India-China border affairs", "U.S.-Soviet talks": a compound that names the pair, not a list
+                for (int i = Math.max(0, g.from() - 4); i < g.from(); i++) {
+                    if (tokens.get(i).is("between") || tokens.get(i).is("among")) {
+                        return false; // "between their capitals, Brazzaville and Kinshasa": the sides
+                    }
+                }
+                for (int i = g.from(); i < g.to(); i++) {
+                    if (tokens.get(i).is("and") || tokens.get(i).is("or") || tokens.get(i).is(",")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -725,11 +888,47 @@ final class RelationTagger {
      * "Belarus and Kazakhstan must" or "the two countries must" is an aim the sides share.
      */
     private static boolean hasOwnSubject(Match<Cue> cue, ActorGroups groups, List<Token> tokens) {
+        return demandee(cue, groups, tokens) != null;
+    }
+
+    /**
+     * The one country's group a "must" is said of, or null: right before it ("Vietnam must", "the Bolivian authorities
+     * must"); taken up by a pronoun after the speaker has named it ("issued a reminder to Iraq that it must cooperate");
+     * or first of a pair with a party that is no country ("the Sudanese government and the rebels in Darfur must").
+     */
+    private static ActorGroups.Group demandee(Match<Cue> cue, ActorGroups groups, List<Token> tokens) {
         ActorGroups.Group subject = groups.subjectBefore(cue.from());
-        if (subject == null || subject.codes().size() != 1 || cue.from() - subject.to() > 1) {
-            return false;
+        if (subject != null && subject.codes().size() == 1 && cue.from() - subject.to() <= 1
+                && (subject.to() == cue.from() || SUBJECT_HEADS.contains(tokens.get(subject.to()).norm()))) {
+            return subject;
         }
-        return subject.to() == cue.from() || SUBJECT_HEADS.contains(tokens.get(subject.to()).norm());
+        ActorGroups.Group nearest = null; // the nearest group before the cue, a preposition's object or not
+        for (ActorGroups.Group g : groups.groups()) {
+            if (g.to() <= cue.from()) {
+                nearest = g;
+            }
+        }
+        if (nearest == null || nearest.codes().size() != 1) {
+            return null;
+        }
+        int i = nearest.to();
+        if (i < cue.from() && tokens.get(i).is("that") && cue.from() - i == 2
+                && (tokens.get(i + 1).is("it") || tokens.get(i + 1).is("they"))
+                && groups.subjectBefore(nearest.from()) != null) {
+            return nearest; // "a stern reminder to Iraq that it must": a speaker before, and the pronoun takes up Iraq
+        }
+        if (i < cue.from() && SUBJECT_HEADS.contains(tokens.get(i).norm())) {
+            i++;
+        }
+        if (i < cue.from() && tokens.get(i).is("and") && cue.from() - i <= 6) {
+            for (int k = i + 1; k < cue.from(); k++) {
+                if (tokens.get(k).is(",") || tokens.get(k).is("that")) {
+                    return null;
+                }
+            }
+            return nearest; // "the Sudanese government and the rebels in Darfur must": no other country's group between
+        }
+        return null;
     }
 
     /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST. */
@@ -849,12 +1048,44 @@ final class RelationTagger {
     }
 
     /**
+     * A sentence's last clause that only says who reported the rest, whatever cue words its speaker's name
+     * holds: a clause that ends in a speech verb (", the meeting's co-chairman said", ", a member of the
+     * Chadian team trying to broker a peace pact has said", ", diplomats quoted an EC declaration as saying")
+     * or opens with one (", reports aid agencies", ", according to ..."). The start of that clause, or -1.
+     */
+    private static int speakerClause(List<Token> tokens, StoryWords words, Sentence s) {
+        int last = s.to() - 1;
+        while (last > s.from() && TRAILING_TIME.contains(tokens.get(last).norm())) {
+            last--;
+        }
+        for (int i = last; i > s.from(); i--) {
+            if (tokens.get(i).is(",")) {
+                if (i + 1 > last) {
+                    return -1;
+                }
+                boolean endsInSpeech = CLOSING_SPEECH.contains(tokens.get(last).norm());
+                boolean opensWithSpeech = OPENING_SPEECH.contains(tokens.get(i + 1).norm());
+                return endsInSpeech || opensWithSpeech ? i : -1;
+            }
+            if (words.in(i, WordClass.CLAUSE_BREAK)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Where a sentence's closing attribution starts: its last clause (after a comma, "but", "while" ...)
      * when that says who reported the rest and holds no event cue (", a State Department spokesman said
      * Wednesday", ", according to the US government", ", Thai military sources said today"); else the
-     * sentence's end. Its speakers report the event and are no party to it.
+     * sentence's end; or, before that, a {@link #speakerClause} after the first cue, whatever cue words it holds.
+     * Its speakers report the event and are no party to it.
      */
     private static int attributionFrom(List<Token> tokens, StoryWords words, Sentence s, List<Match<Cue>> cues) {
+        int speaker = speakerClause(tokens, words, s);
+        if (speaker > s.from() && speaker > cues.get(0).from()) {
+            return speaker;
+        }
         int lastCue = cues.get(cues.size() - 1).from();
         for (int i = s.to() - 1; i > lastCue; i--) {
             if (words.in(i, WordClass.CLAUSE_BREAK)) {

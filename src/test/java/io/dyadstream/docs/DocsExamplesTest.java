@@ -87,6 +87,11 @@ class DocsExamplesTest {
                 String name = String.join(" ", List.of(words).subList(2, words.length - 1));
                 assertTrue(story.entities().stream().anyMatch(e -> matches(e, type, name, code)),
                         "no " + type + " " + name + " (" + code + ") among " + story.entities());
+            } else if (line.startsWith("no entity:")) {
+                String type = words[2];
+                String name = String.join(" ", List.of(words).subList(3, words.length));
+                assertFalse(story.entities().stream().anyMatch(e -> e.type().name().equals(type) && e.name().equals(name)),
+                        "unexpected " + type + " " + name + " among " + story.entities());
             } else {
                 throw new AssertionError("docs/extraction.md: unknown line in an example block: " + line);
             }
