@@ -51,6 +51,8 @@ final class EntityExtractor {
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     /** Given names in Latin script (gazetteer/given-names.tsv), in normal form: "Penelope Cruz" is a person. */
     static final Set<String> GIVEN_NAMES = givenNames();
+    private static final Set<String> ERA_PREFIXES = Set.of("post", "pre", "ex", "former");
+    private static final Set<String> ERA_NOUNS = Set.of("era", "times", "period", "days");
     static final Set<String> SPEECH = Set.of("said", "says", "told", "stated", "noted", "added", "stressed", "emphasised",
             "emphasized", "announced", "wrote", "explained", "declared", "according", "tweeted", "insisted", "urged", "called");
 
@@ -299,6 +301,9 @@ final class EntityExtractor {
                 }
                 Entry e = choose(hit);
                 Mention m = mentionOf(hit, e);
+                if (m.type() == EntityType.COUNTRY && namesAnEra(hit.from(), hit.to())) {
+                    continue; // "post-Soviet", "the former Soviet republics": a time, no mention of the state
+                }
                 if (m.type() == EntityType.COUNTRY && isStance(m.from())) {
                     m = m.asStance();
                 }
@@ -496,6 +501,19 @@ final class EntityExtractor {
         /** Whether token {@code i} and the next are written without a space between ("Kazakh-Uzbek"). */
         private boolean touch(int i) {
             return i + 1 < tokens.size() && tokens.get(i).end() == tokens.get(i + 1).start();
+        }
+
+        /**
+         * "post-Soviet", "the former Soviet republics", "ex-Yugoslav", "Soviet-era", "Soviet times": the country names a
+         * time or a past, not the state.
+         */
+        private boolean namesAnEra(int from, int to) {
+            int before = from > 0 && tokens.get(from - 1).is("-") ? from - 2 : from - 1;
+            if (before >= 0 && ERA_PREFIXES.contains(tokens.get(before).norm())) {
+                return true;
+            }
+            int after = to < tokens.size() && tokens.get(to).is("-") ? to + 1 : to;
+            return after < tokens.size() && ERA_NOUNS.contains(tokens.get(after).norm());
         }
 
         /** "ethnic Albanians", "ethnic Russian residents": a people, not the state of that name. */
