@@ -52,7 +52,7 @@ final class EntityExtractor {
     /** Given names in Latin script (gazetteer/given-names.tsv), in normal form: "Penelope Cruz" is a person. */
     static final Set<String> GIVEN_NAMES = givenNames();
     private static final Set<String> ERA_PREFIXES = Set.of("post", "pre", "ex", "former");
-    private static final Set<String> ERA_NOUNS = Set.of("era", "times", "period", "days");
+    private static final Set<String> ERA_NOUNS = Set.of("era", "times", "period");
     static final Set<String> SPEECH = Set.of("said", "says", "told", "stated", "noted", "added", "stressed", "emphasised",
             "emphasized", "announced", "wrote", "explained", "declared", "according", "tweeted", "insisted", "urged", "called");
 
@@ -91,6 +91,7 @@ final class EntityExtractor {
         scan.persons();
         scan.organisations();
         scan.placesByNoun();
+        scan.currencies();
         scan.placesInNames();
         scan.dropRemoved();
         scan.mentions.sort(BY_POSITION);
@@ -158,17 +159,22 @@ final class EntityExtractor {
             endingAt.at(m.to() - 1).remove(m);
         }
 
+        /** "US $50 million", "the U.S. dollar": a country code or name before a currency names no actor. */
+        void currencies() {
+            for (Mention m : new ArrayList<>(mentions)) {
+                if (m.type() == EntityType.COUNTRY && !removed.contains(m) && m.to() < tokens.size()
+                        && (tokens.get(m.to()).is("$") || tokens.get(m.to()).is("dollar") || tokens.get(m.to()).is("dollars"))) {
+                    remove(m);
+                }
+            }
+        }
+
         /**
          * A place that touches a person's name, with nothing between, is a part of the name, not a place: "Andreas
          * Papandreou" (Andreas, Isle of Man), "Ahmed Ben Bella" (Bella, Colombia).
          */
         void placesInNames() {
             for (Mention m : new ArrayList<>(mentions)) {
-                if (m.type() == EntityType.COUNTRY && !removed.contains(m) && m.to() < tokens.size()
-                        && (tokens.get(m.to()).is("$") || tokens.get(m.to()).is("dollar") || tokens.get(m.to()).is("dollars"))) {
-                    remove(m); // "US $50 million", "the U.S. dollar": a currency names no actor
-                    continue;
-                }
                 if (m.type() != EntityType.LOCATION || removed.contains(m)) {
                     continue;
                 }
