@@ -202,7 +202,7 @@ final class RelationTagger {
                     if (!inPlaceOrPerson[m.from()]) {
                         for (Cue c : m.values()) {
                             if (!CueLexicon.NONE.equals(c.label())) { // "external environment": a longer phrase that shadows a sector word
-                                sectors.add(Sector.valueOf(c.label()));
+                                sectors.add((Sector) c.constant());
                             }
                         }
                     }
@@ -486,7 +486,7 @@ final class RelationTagger {
         }
         boolean directed = true;
         for (Cue c : cue.values()) {
-            if (UNDIRECTED.contains(EventType.valueOf(c.label()))) {
+            if (UNDIRECTED.contains(type(c))) {
                 directed = false;
                 break;
             }
@@ -651,10 +651,15 @@ final class RelationTagger {
         return false;
     }
 
+    /** The event type of an event cue. */
+    private static EventType type(Cue c) {
+        return (EventType) c.constant();
+    }
+
     /** Whether some type of the cue is one of {@code types}. */
     private static boolean isOf(Match<Cue> cue, Set<EventType> types) {
         for (Cue c : cue.values()) {
-            if (types.contains(EventType.valueOf(c.label()))) {
+            if (types.contains(type(c))) {
                 return true;
             }
         }
@@ -761,7 +766,7 @@ final class RelationTagger {
      */
     private static boolean isStrongOf(Match<Cue> cue, Set<EventType> types) {
         for (Cue c : cue.values()) {
-            if (!types.contains(EventType.valueOf(c.label())) || c.weight() < STRONG_CUE) {
+            if (!types.contains(type(c)) || c.weight() < STRONG_CUE) {
                 return false;
             }
         }
@@ -899,7 +904,7 @@ final class RelationTagger {
     private static boolean hasMaterialConflict(List<Match<Cue>> cues) {
         for (Match<Cue> m : cues) {
             for (Cue c : m.values()) {
-                EventType type = EventType.valueOf(c.label());
+                EventType type = type(c);
                 if (c.weight() >= STRONG_CUE && type.quad() == 4 && type != EventType.PROTEST) {
                     return true;
                 }
@@ -1031,7 +1036,7 @@ final class RelationTagger {
         String a = pair.a();
         String b = pair.b();
         for (Cue c : cue.values()) {
-            EventType type = EventType.valueOf(c.label());
+            EventType type = type(c);
             Direction direction = UNDIRECTED.contains(type) ? null : direction(a, b, cue, actors);
             double confidence = c.weight() * Math.min(actors.strength(a), actors.strength(b));
             out.add(new Found(pair.key(), type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
@@ -1140,7 +1145,7 @@ final class RelationTagger {
     private static boolean topicOfTalks(List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
         boolean undoing = false;
         for (Cue c : cue.values()) {
-            EventType type = EventType.valueOf(c.label());
+            EventType type = type(c);
             undoing |= type == EventType.RETREAT || type == EventType.CONCEDE;
         }
         if (!undoing) {
