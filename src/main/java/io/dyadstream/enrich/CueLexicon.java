@@ -18,9 +18,11 @@ public final class CueLexicon {
 
     /**
      * A cue: its label (an event type, a sector, a modality, a role), a weight in (0, 1] and a
-     * qualifier (the third column when it is a word, e.g. a modality cue's scope BEFORE or AFTER).
+     * qualifier (the third column when it is a word, e.g. a modality cue's scope BEFORE or AFTER). In a
+     * lexicon whose labels are an enum's constants, {@code constant} is the label's constant (null for
+     * {@link #NONE}), so that the rules need not look the label up for every cue they read.
      */
-    public record Cue(String label, double weight, String qualifier) {}
+    public record Cue(String label, double weight, String qualifier, Enum<?> constant) {}
 
     /** The label of phrases that hold a cue word but are no cue ("prisoners of war"); matched only to shadow the cue. */
     public static final String NONE = "NONE";
@@ -69,11 +71,18 @@ public final class CueLexicon {
         return load(resource, vocabulary, stemmed, null);
     }
 
+    /** As {@link #load(String, Vocabulary, boolean, Set, Class)}, with no constants. */
+    static CueLexicon load(String resource, Vocabulary vocabulary, boolean stemmed, Set<String> labels) {
+        return load(resource, vocabulary, stemmed, labels, null);
+    }
+
     /**
      * As {@link #load(String, Vocabulary, boolean)}, where every row's label must be one of {@code labels}
      * (null: any): a misspelt label fails the load with its file and line instead of a cue that never counts.
+     * With {@code constants}, each label but {@link #NONE} names a constant of that enum, the cue's {@link Cue#constant}.
      */
-    static CueLexicon load(String resource, Vocabulary vocabulary, boolean stemmed, Set<String> labels) {
+    static <E extends Enum<E>> CueLexicon load(String resource, Vocabulary vocabulary, boolean stemmed, Set<String> labels,
+            Class<E> constants) {
         CueLexicon lexicon = new CueLexicon(vocabulary, stemmed);
         Gazetteer.read(resource, row -> {
             if (row.length < 2) {
@@ -86,7 +95,9 @@ public final class CueLexicon {
             boolean numeric = !third.isEmpty() && (Character.isDigit(third.charAt(0)) || third.charAt(0) == '.');
             String qualifier = numeric ? (row.length > 3 ? row[3].strip() : "") : third;
             // labels interned: the rules compare them with constants, and equal references compare at once
-            Cue cue = new Cue(row[0].strip().intern(), numeric ? Double.parseDouble(third) : 1.0, qualifier.intern());
+            String label = row[0].strip().intern();
+            Enum<?> constant = constants == null || label.equals(NONE) ? null : Enum.valueOf(constants, label);
+            Cue cue = new Cue(label, numeric ? Double.parseDouble(third) : 1.0, qualifier.intern(), constant);
             for (String phrase : expand(row[1].strip())) {
                 lexicon.matcher.add(phrase, cue);
             }

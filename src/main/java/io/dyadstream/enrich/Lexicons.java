@@ -29,9 +29,10 @@ public record Lexicons(Vocabulary vocabulary, Gazetteer gazetteer, CueLexicon ev
     public static Lexicons loadDefault() {
         Vocabulary words = new Vocabulary();
         Gazetteer gazetteer = Gazetteer.loadDefault(words);
-        CueLexicon eventTypes = CueLexicon.load("lexicon/event-types.tsv", words, true, labels(EventType.values()));
-        CueLexicon sectors = CueLexicon.load("lexicon/sectors.tsv", words, false, labels(Sector.values()));
-        CueLexicon modality = CueLexicon.load("lexicon/modality.tsv", words, false, labels(Modality.PLANNED, Modality.NEGATED));
+        CueLexicon eventTypes = CueLexicon.load("lexicon/event-types.tsv", words, true, labels(EventType.values()), EventType.class);
+        CueLexicon sectors = CueLexicon.load("lexicon/sectors.tsv", words, false, labels(Sector.values()), Sector.class);
+        CueLexicon modality = CueLexicon.load("lexicon/modality.tsv", words, false, labels(Modality.PLANNED, Modality.NEGATED),
+                Modality.class);
         CueLexicon roles = CueLexicon.load("lexicon/roles.tsv", words, false, ROLES);
         words.complete();
         return new Lexicons(words, gazetteer, eventTypes, sectors, modality, roles);

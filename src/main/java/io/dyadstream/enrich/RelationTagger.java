@@ -212,7 +212,7 @@ final class RelationTagger {
                     if (!inPlaceOrPerson[m.from()]) {
                         for (Cue c : m.values()) {
                             if (!CueLexicon.NONE.equals(c.label())) { // "external environment": a longer phrase that shadows a sector word
-                                sectors.add(Sector.valueOf(c.label()));
+                                sectors.add((Sector) c.constant());
                             }
                         }
                     }
@@ -227,7 +227,9 @@ final class RelationTagger {
             List<Mention> mentions) {
         boolean[] inPlaceOrPerson = new boolean[words.size()];
         List<Facts> facts = facts(tokens, words, sentences, roles, mentions, inPlaceOrPerson);
-        Map<Match<Cue>, Modality> modalities = new java.util.IdentityHashMap<>();
+        // by the token where an event cue starts (no two cues start at one token), its modality once known: an array,
+        // where a map by cue would hash each new cue object by identity, a call into the VM for each
+        Modality[] modalities = new Modality[words.size()];
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
         List<Facts> responding = new ArrayList<>(); // sentences that name one country only
@@ -249,12 +251,12 @@ final class RelationTagger {
             ActorIndex actors = new ActorIndex(f.actors());
             boolean mutual = f.has(reciprocal);
             Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            Map<Match<Cue>, Match<Cue>> demandOf = markDemanded(f.cues(), groups, f.mentions(), words, tokens, modalities);
+            Match<Cue>[] demandOf = markDemanded(f.cues(), groups, f.mentions(), words, tokens, modalities);
             int[] nextCues = nextCueStarts(f.cues());
             for (int k = 0; k < f.cues().size(); k++) {
                 Match<Cue> cue = f.cues().get(k);
                 boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
-                Match<Cue> demand = demandOf.get(cue);
+                Match<Cue> demand = demandOf[k];
                 for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens,
                         organisationRole(cue, f.mentions(), tokens, words), f.cues())) {
                     List<Match<Cue>> cues = cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>());
@@ -271,7 +273,7 @@ final class RelationTagger {
                     if (modality == Modality.PLANNED && isOf(cue, ULTIMATUM_ACTS) && unlessAfter(tokens, f.sentence(), cue)) {
                         // "will close its border with Togo unless ...": an ultimatum, THREATEN; its act is hypothetical
                         modality = Modality.NEGATED;
-                        modalities.put(cue, modality);
+                        modalities[cue.from()] = modality;
                         threat(pair, cue, actors, f.sentence(), found);
                     }
                     tagsFor(pair, cue, actors, modality, modality == Modality.PLANNED && promised(words, f.sentence(), cue),
@@ -492,7 +494,7 @@ final class RelationTagger {
 
     private static boolean isDirected(Match<Cue> cue) {
         for (Cue c : cue.values()) {
-            if (UNDIRECTED.contains(EventType.valueOf(c.label()))) {
+            if (UNDIRECTED.contains(type(c))) {
                 return false;
             }
         }
@@ -620,7 +622,7 @@ final class RelationTagger {
         }
         boolean directed = true;
         for (Cue c : cue.values()) {
-            if (UNDIRECTED.contains(EventType.valueOf(c.label()))) {
+            if (UNDIRECTED.contains(type(c))) {
                 directed = false;
                 break;
             }
@@ -757,11 +759,13 @@ final class RelationTagger {
      * break off relations", "called for sanctions", "urged Beijing to release the crew", "refused to send
      * troops". The first cue after a strong THREATEN or REQUEST cue, or a REJECT cue followed by "to", within {@value #DEMAND_REACH} words and the same clause,
      * is marked negated (taxonomy section 3: hypothetical). Returns each such act's threat or request, which
-     * goes to the pairs of the act ("threatened to break off relations with Congo" threatens Congo).
+     * goes to the pairs of the act ("threatened to break off relations with Congo" threatens Congo), by the
+     * act's place in {@code cues} (null for a cue that is no such act).
      */
-    private static Map<Match<Cue>, Match<Cue>> markDemanded(List<Match<Cue>> cues, ActorGroups groups, List<Mention> mentions,
-            StoryWords words, List<Token> tokens, Map<Match<Cue>, Modality> modalities) {
-        Map<Match<Cue>, Match<Cue>> demandOf = new java.util.IdentityHashMap<>();
+    private static Match<Cue>[] markDemanded(List<Match<Cue>> cues, ActorGroups groups, List<Mention> mentions,
+            StoryWords words, List<Token> tokens, Modality[] modalities) {
+        @SuppressWarnings("unchecked")
+        Match<Cue>[] demandOf = (Match<Cue>[]) new Match<?>[cues.size()];
         for (int k = 0; k + 1 < cues.size(); k++) {
             Match<Cue> cue = cues.get(k);
             boolean refusal = isStrongOf(cue, REFUSALS) && cue.to() < tokens.size() && tokens.get(cue.to()).is("to"); // "refused to send"
@@ -770,18 +774,20 @@ final class RelationTagger {
                 // agreement or offer goes to the pairs of the act, which keeps its own modality
                 Match<Cue> next = cues.get(k + 1);
                 boolean toAct = toBetween(tokens, cue.to() - 1, Math.min(next.from(), cue.to() + 3)); // "agreed on Tuesday to"
-                if (toAct && !demandOf.containsKey(cue) && next.from() - cue.to() <= DEMAND_REACH
+                if (toAct && demandOf[k] == null && next.from() - cue.to() <= DEMAND_REACH
                         && !clauseBreakIn(words, cue.to(), next.from()) && !isOf(next, PROMISES)) {
-                    demandOf.putIfAbsent(next, cue); // not in place of a refusal: "refused to pledge any funding"
+                    if (demandOf[k + 1] == null) { // not in place of a refusal: "refused to pledge any funding"
+                        demandOf[k + 1] = cue;
+                    }
                 }
                 continue;
             }
             if ((isStrongOf(cue, DEMANDS) && (!needsSubject(cue) || hasOwnSubject(cue, groups, tokens))) || refusal) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
-                    modalities.put(next, Modality.NEGATED);
+                    modalities[next.from()] = Modality.NEGATED;
                     if (!needsSubject(cue)) { // "Vietnam must free the crew": the demand is made of Vietnam, not of the crew's country
-                        demandOf.put(next, cues.get(k));
+                        demandOf[k + 1] = cues.get(k);
                     }
                     // the act goes on in cues close behind, with no name between: "threatened to slap import
                     // tariffs", "refused to pledge any further funding"; not after an act that undoes something,
@@ -793,9 +799,9 @@ final class RelationTagger {
                                 || clauseBreakIn(words, prev.to(), more.from()) || mentionIn(mentions, prev.to(), more.from())) {
                             break;
                         }
-                        modalities.put(more, Modality.NEGATED);
+                        modalities[more.from()] = Modality.NEGATED;
                         if (!needsSubject(cue)) {
-                            demandOf.put(more, cue);
+                            demandOf[j] = cue;
                         }
                     }
                 }
@@ -814,10 +820,15 @@ final class RelationTagger {
         return false;
     }
 
+    /** The event type of an event cue. */
+    private static EventType type(Cue c) {
+        return (EventType) c.constant();
+    }
+
     /** Whether some type of the cue is one of {@code types}. */
     private static boolean isOf(Match<Cue> cue, Set<EventType> types) {
         for (Cue c : cue.values()) {
-            if (types.contains(EventType.valueOf(c.label()))) {
+            if (types.contains(type(c))) {
                 return true;
             }
         }
@@ -960,7 +971,7 @@ final class RelationTagger {
      */
     private static boolean isStrongOf(Match<Cue> cue, Set<EventType> types) {
         for (Cue c : cue.values()) {
-            if (!types.contains(EventType.valueOf(c.label())) || c.weight() < STRONG_CUE) {
+            if (!types.contains(type(c)) || c.weight() < STRONG_CUE) {
                 return false;
             }
         }
@@ -1130,7 +1141,7 @@ final class RelationTagger {
     private static boolean hasMaterialConflict(List<Match<Cue>> cues) {
         for (Match<Cue> m : cues) {
             for (Cue c : m.values()) {
-                EventType type = EventType.valueOf(c.label());
+                EventType type = type(c);
                 if (c.weight() >= STRONG_CUE && type.quad() == 4 && type != EventType.PROTEST) {
                     return true;
                 }
@@ -1262,7 +1273,7 @@ final class RelationTagger {
         String a = pair.a();
         String b = pair.b();
         for (Cue c : cue.values()) {
-            EventType type = EventType.valueOf(c.label());
+            EventType type = type(c);
             Direction direction = UNDIRECTED.contains(type) ? null : direction(a, b, cue, actors);
             double confidence = c.weight() * Math.min(actors.strength(a), actors.strength(b));
             out.add(new Found(pair.key(), type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
@@ -1320,11 +1331,11 @@ final class RelationTagger {
     }
 
     /** The modality of a cue, worked out once per cue: it does not depend on the pair. */
-    private Modality modality(Map<Match<Cue>, Modality> known, List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
-        Modality modality = known.get(cue);
+    private Modality modality(Modality[] known, List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
+        Modality modality = known[cue.from()];
         if (modality == null) {
             modality = modality(tokens, words, s, cue);
-            known.put(cue, modality);
+            known[cue.from()] = modality;
         }
         return modality;
     }
@@ -1371,7 +1382,7 @@ final class RelationTagger {
     private static boolean topicOfTalks(List<Token> tokens, StoryWords words, Sentence s, Match<Cue> cue) {
         boolean undoing = false;
         for (Cue c : cue.values()) {
-            EventType type = EventType.valueOf(c.label());
+            EventType type = type(c);
             undoing |= type == EventType.RETREAT || type == EventType.CONCEDE;
         }
         if (!undoing) {
