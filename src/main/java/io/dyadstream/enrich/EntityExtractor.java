@@ -24,7 +24,7 @@ import java.util.Set;
 final class EntityExtractor {
 
     /** Names of waters that take a country's name after "of". */
-    static final Set<String> WATERS = Set.of("sea", "gulf", "strait", "straits", "bay", "coast");
+    static final Set<String> WATERS = WordLists.get("waters");
     static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
     static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "on", "in", "at",
             "of", "for", "and", "or", "but", "to", "by", "with", "from", "as", "its", "his", "her", "their", "our", "it", "he", "she",
@@ -32,7 +32,7 @@ final class EntityExtractor {
             "also", "speaking", "according", "earlier", "later", "then", "there", "here", "under", "over", "about", "among");
     static final Set<String> GOVERNING_PREPOSITIONS = Set.of("of", "to", "in", "from", "with", "for", "at");
     /** A country's missions and ministries, organisations also when written in lower case ("the Iranian embassy"). */
-    static final Set<String> STATE_BODIES = Set.of("embassy", "embassies", "consulate", "consulate-general", "mission", "ministry");
+    static final Set<String> STATE_BODIES = WordLists.get("state-bodies");
     private static Set<String> givenNames() {
         Set<String> names = new java.util.HashSet<>();
         Gazetteer.read("gazetteer/given-names.tsv", row -> {
@@ -51,10 +51,9 @@ final class EntityExtractor {
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     /** Given names in Latin script (gazetteer/given-names.tsv), in normal form: "Penelope Cruz" is a person. */
     static final Set<String> GIVEN_NAMES = givenNames();
-    private static final Set<String> ERA_PREFIXES = Set.of("post", "pre", "ex", "former");
-    private static final Set<String> ERA_NOUNS = Set.of("era", "times", "period");
-    static final Set<String> SPEECH = Set.of("said", "says", "told", "stated", "noted", "added", "stressed", "emphasised",
-            "emphasized", "announced", "wrote", "explained", "declared", "according", "tweeted", "insisted", "urged", "called");
+    private static final Set<String> ERA_PREFIXES = WordLists.get("era-prefixes");
+    private static final Set<String> ERA_NOUNS = WordLists.get("era-nouns");
+    static final Set<String> SPEECH = WordLists.get("speech");
 
     /** Mentions in text order, the longer first where two start together. */
     private static final Comparator<Mention> BY_POSITION = (a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from())

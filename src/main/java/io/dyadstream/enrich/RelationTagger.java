@@ -34,8 +34,7 @@ final class RelationTagger {
     private static final int MODALITY_WINDOW = 6;
     private static final int PROMISE_WINDOW = 5;
     private static final int TOPIC_REACH = 6;
-    private static final Set<String> TALKS = Set.of("talks", "talk", "negotiations", "negotiation", "consultations", "discussions",
-            "dialogue");
+    private static final Set<String> TALKS = WordLists.get("talks");
     private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over", "concerning", "regarding");
     private static final int ULTIMATUM_REACH = 15;
     private static final int DEMAND_REACH = 8;
@@ -45,15 +44,11 @@ final class RelationTagger {
     private static final String CONTEST = "CONTEST";
     private static final String SUBJECT = "SUBJECT";
     /** Head nouns that may stand between a country's name and a SUBJECT cue ("the Bolivian authorities must"). */
-    private static final Set<String> SUBJECT_HEADS = Set.of("government", "authorities", "leadership", "leaders", "regime", "side");
+    private static final Set<String> SUBJECT_HEADS = WordLists.get("subject-heads");
     /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
     static final Set<String> DUAL = Set.of("two", "both", "bilateral");
     /** Words of a sports contest, where a CONTEST cue ("beat") is a result, not an event between countries. */
-    static final Set<String> SPORT = Set.of("final", "finals", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "match",
-            "matches", "tournament", "championship", "championships", "medal", "medals", "cup", "league", "olympics", "olympic",
-            "wrestler", "wrestlers", "wrestling", "boxer", "bout", "team", "teams", "squad", "qualifier", "qualifiers", "goal", "goals",
-            "score", "scored", "striker", "midfielder", "player", "players", "coach", "football", "soccer", "cricket", "hockey",
-            "basketball", "volleyball", "tennis", "rugby", "athletics", "games");
+    static final Set<String> SPORT = WordLists.get("sport");
     private static final int OBJECT_REACH = 10;
     /** Words that open an apposition or relative clause after a comma ("Egypt, a major buyer of Russian wheat, ..."). */
     private static final Set<String> APPOSITION_OPENERS = Set.of("a", "an", "the", "which", "who", "whose");
@@ -72,8 +67,7 @@ final class RelationTagger {
     private static final Set<EventType> ULTIMATUM_ACTS = EnumSet.of(EventType.RETREAT, EventType.SANCTION, EventType.ASSAULT,
             EventType.COERCE, EventType.MOBILIZE, EventType.PROTEST, EventType.REJECT);
     /** People who live where they protest without being of that country. */
-    private static final Set<String> EXILES = Set.of("exiles", "exile", "refugees", "refugee", "migrants", "migrant", "diaspora",
-            "expatriates", "expats", "emigres", "émigrés", "asylum-seekers", "dissidents", "immigrants");
+    private static final Set<String> EXILES = WordLists.get("exiles");
     private static final Set<EventType> PROMISES = EnumSet.of(EventType.AGREE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
@@ -82,17 +76,15 @@ final class RelationTagger {
      * Words of a closing attribution (", officials said", ", according to Reuters"); narrower than
      * {@link EntityExtractor#SPEECH}, whose "announced" or "insisted" also close a sentence of the actors' own.
      */
-    private static final Set<String> ATTRIBUTION = Set.of("said", "says", "say", "told", "reported", "reports", "according",
-            "quoted", "cited", "claimed", "claims");
+    private static final Set<String> ATTRIBUTION = WordLists.get("attribution");
     /** Words after which a sentence's closing attribution may still run (", officials said on Friday"). */
     private static final Set<String> TRAILING_TIME = Set.of("today", "yesterday", "tonight", "on", "late", "earlier", "last", "this",
             "week", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening",
             ".", "''", "\"", "'", "”");
     /** The verb that ends a speaker clause (", the co-chairman said"). */
-    private static final Set<String> CLOSING_SPEECH = Set.of("said", "says", "say", "told", "reported", "reports", "claimed", "claims",
-            "saying", "confirmed", "announced", "stated");
+    private static final Set<String> CLOSING_SPEECH = WordLists.get("closing-speech");
     /** The word that opens a speaker clause (", according to ...", ", reports Reuters"). */
-    private static final Set<String> OPENING_SPEECH = Set.of("according", "reports", "reported", "quoted");
+    private static final Set<String> OPENING_SPEECH = WordLists.get("opening-speech");
 
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");

@@ -6,8 +6,9 @@ import java.util.Set;
  * The closed classes of words that the extraction rules test tokens against (function words, month
  * names, speech verbs, ...), each a bit. The {@link Vocabulary} numbers their words, and gives each
  * token of a story its classes when it looks the token up, so that a rule tests a bit
- * ({@link StoryWords#in}) rather than hashing and comparing the token's string once more. The word
- * lists stay with the rules that use them.
+ * ({@link StoryWords#in}) rather than hashing and comparing the token's string once more. Function
+ * words and prepositions stay with the rules that use them; lists an analyst may extend (speech verbs,
+ * sports words, waters, state bodies) are in {@code lexicon/word-lists.tsv} ({@link WordLists}).
  */
 enum WordClass {
     FUNCTION(EntityExtractor.FUNCTION_WORDS),
