@@ -515,7 +515,7 @@ final class EntityExtractor {
         private boolean namesAnEra(int from, int to) {
             int before = from > 0 && tokens.get(from - 1).is("-") ? from - 2 : from - 1;
             if (before >= 0 && ERA_PREFIXES.contains(tokens.get(before).norm())) {
-                return true;
+                return !(to < tokens.size() && isRoleWord(to)); // "former Soviet leader Gorbachev": the office is the country's
             }
             int after = to < tokens.size() && tokens.get(to).is("-") ? to + 1 : to;
             return after < tokens.size() && ERA_NOUNS.contains(tokens.get(after).norm());
