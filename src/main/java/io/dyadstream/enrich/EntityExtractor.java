@@ -51,6 +51,9 @@ final class EntityExtractor {
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     /** Given names in Latin script (gazetteer/given-names.tsv), in normal form: "Penelope Cruz" is a person. */
     static final Set<String> GIVEN_NAMES = givenNames();
+    private static final Set<String> BORDERS = Set.of("border", "borders", "frontier");
+    /** Prepositions that put something at a border, not across it. */
+    private static final Set<String> AT_A_BORDER = Set.of("on", "along", "near", "at", "in");
     private static final Set<String> ERA_PREFIXES = WordLists.get("era-prefixes");
     private static final Set<String> ERA_NOUNS = WordLists.get("era-nouns");
     static final Set<String> SPEECH = WordLists.get("speech");
@@ -453,7 +456,8 @@ final class EntityExtractor {
                 case COUNTRY -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
                         Via.NAME, !locative || host, null, null);
                 case DEMONYM -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
-                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()), null, null);
+                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()) && !isBorderPlace(hit.from(), hit.to()),
+                        null, null);
                 case SEAT -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, text, e.code(), Via.SEAT,
                         true, null, null);
                 case CAPITAL -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
@@ -548,6 +552,21 @@ final class EntityExtractor {
          */
         private String writtenFirst(Entry e, String text) {
             return writtenFirst.computeIfAbsent(e.name(), k -> text);
+        }
+
+        /**
+         * "on the Thai border", "near the Turkish border": a demonym that only says where; "across the Armenian border",
+         * "the road to the Bulgarian border" are toward the country, and "Thai border guards" act.
+         */
+        private boolean isBorderPlace(int from, int to) {
+            if (to >= tokens.size() || !BORDERS.contains(tokens.get(to).norm())) {
+                return false;
+            }
+            int i = from - 1;
+            if (i >= 0 && tokens.get(i).is("the")) {
+                i--;
+            }
+            return i >= 0 && AT_A_BORDER.contains(tokens.get(i).norm());
         }
 
         /** "in the Kazakh capital", "in the Chinese city of Qingdao": a demonym that names a place, not an actor. */
