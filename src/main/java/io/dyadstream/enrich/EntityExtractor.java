@@ -51,7 +51,7 @@ final class EntityExtractor {
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     /** Given names in Latin script (gazetteer/given-names.tsv), in normal form: "Penelope Cruz" is a person. */
     static final Set<String> GIVEN_NAMES = givenNames();
-    private static final Set<String> BORDERS = Set.of("border", "borders", "frontier");
+    private static final Set<String> BORDERS = WordLists.get("borders");
     /** Prepositions that put something at a border, not across it. */
     private static final Set<String> AT_A_BORDER = Set.of("on", "along", "near", "at", "in");
     private static final Set<String> ERA_PREFIXES = WordLists.get("era-prefixes");
