@@ -77,10 +77,9 @@ final class RelationTagger {
      * {@link EntityExtractor#SPEECH}, whose "announced" or "insisted" also close a sentence of the actors' own.
      */
     private static final Set<String> ATTRIBUTION = WordLists.get("attribution");
-    /** Words after which a sentence's closing attribution may still run (", officials said on Friday"). */
+    /** Words after which a sentence's closing attribution may still run (", officials said on Friday"), besides day and month names. */
     private static final Set<String> TRAILING_TIME = Set.of("today", "yesterday", "tonight", "on", "late", "earlier", "last", "this",
-            "week", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening",
-            ".", "''", "\"", "'", "”");
+            "week", "night", "morning", "evening", ".", "''", "\"", "'", "”");
     /** The verb that ends a speaker clause (", the co-chairman said"). */
     private static final Set<String> CLOSING_SPEECH = WordLists.get("closing-speech");
     /** The word that opens a speaker clause (", according to ...", ", reports Reuters"). */
@@ -774,7 +773,7 @@ final class RelationTagger {
                 }
                 continue;
             }
-            if ((isStrongOf(cue, DEMANDS) && (!needsSubject(cue) || hasOwnSubject(cue, groups, tokens))) || refusal) {
+            if ((isStrongOf(cue, DEMANDS) && (!needsSubject(cue) || demandee(cue, groups, tokens) != null)) || refusal) {
                 Match<Cue> next = cues.get(k + 1);
                 if (next.from() - cues.get(k).to() <= DEMAND_REACH && !clauseBreakIn(words, cues.get(k).to(), next.from())) {
                     modalities[next.from()] = Modality.NEGATED;
@@ -886,18 +885,10 @@ final class RelationTagger {
     }
 
     /**
-     * Whether the group of actors right before the cue (nothing between but a head noun: "the Bolivian
-     * authorities must") is one country's: "Vietnam must free the crew" is a demand made of Vietnam, while
-     * "Belarus and Kazakhstan must" or "the two countries must" is an aim the sides share.
-     */
-    private static boolean hasOwnSubject(Match<Cue> cue, ActorGroups groups, List<Token> tokens) {
-        return demandee(cue, groups, tokens) != null;
-    }
-
-    /**
      * The one country's group a "must" is said of, or null: right before it ("Vietnam must", "the Bolivian authorities
      * must"); taken up by a pronoun after the speaker has named it ("issued a reminder to Iraq that it must cooperate");
      * or first of a pair with a party that is no country ("the Sudanese government and the rebels in Darfur must").
+     * "Belarus and Kazakhstan must" or "the two countries must" is an aim the sides share: null.
      */
     private static ActorGroups.Group demandee(Match<Cue> cue, ActorGroups groups, List<Token> tokens) {
         ActorGroups.Group subject = groups.subjectBefore(cue.from());
@@ -1058,7 +1049,7 @@ final class RelationTagger {
      */
     private static int speakerClause(List<Token> tokens, StoryWords words, Sentence s) {
         int last = s.to() - 1;
-        while (last > s.from() && TRAILING_TIME.contains(tokens.get(last).norm())) {
+        while (last > s.from() && (TRAILING_TIME.contains(tokens.get(last).norm()) || words.in(last, WordClass.CALENDAR))) {
             last--;
         }
         for (int i = last; i > s.from(); i--) {
@@ -1269,7 +1260,7 @@ final class RelationTagger {
             Direction direction = UNDIRECTED.contains(type) ? null : direction(a, b, cue, actors);
             double confidence = c.weight() * Math.min(actors.strength(a), actors.strength(b));
             out.add(new Found(pair.key(), type, modality, direction, confidence, s, c.weight() >= STRONG_CUE));
-            if (promised && modality == Modality.PLANNED && PROMISED.contains(type)) {
+            if (promised && PROMISED.contains(type)) {
                 // "Kazakhstan will provide Kyrgyzstan with a loan", "Chile is ready to pull back its boats": cooperation
                 // stated in the future is a promise, AGREE (taxonomy section 2); a future meeting stays CONSULT only
                 out.add(new Found(pair.key(), EventType.AGREE, modality, null, confidence, s, c.weight() >= STRONG_CUE));
