@@ -73,7 +73,7 @@ public final class Enricher {
         }
         if (head.agency() != null) {
             int start = text.indexOf(head.agency());
-            entities.add(new Entity(EntityType.ORG, head.agency(), agency, null, gazetteerCountry(head.agency()), null, start,
+            entities.add(new Entity(EntityType.ORG, head.agency(), agencyAsWritten(head.agency(), agency), null, gazetteerCountry(head.agency()), null, start,
                     start + head.agency().length()));
         }
         Set<String> credits = new LinkedHashSet<>();
@@ -103,6 +103,14 @@ public final class Enricher {
         }
         boolean upper = asWritten.chars().noneMatch(Character::isLowerCase);
         return upper && asWritten.length() > 5 ? DatelineParser.titleCase(asWritten) : asWritten;
+    }
+
+    /**
+     * The dateline agency's entity name: as written (taxonomy section 5), "AFP" stays "AFP"; only a name the gazetteer knows
+     * in other letter case takes the gazetteer's case ("KAZINFORM" is "Kazinform").
+     */
+    private static String agencyAsWritten(String written, String known) {
+        return known.equalsIgnoreCase(written) ? known : written;
     }
 
     private String gazetteerCountry(String orgName) {

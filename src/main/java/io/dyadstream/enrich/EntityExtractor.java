@@ -25,6 +25,8 @@ final class EntityExtractor {
 
     /** Names of waters that take a country's name after "of". */
     static final Set<String> WATERS = WordLists.get("waters");
+    static final Set<String> FEATURES = WordLists.get("features");
+    static final Set<String> MISSIONS = WordLists.get("missions");
     static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
     static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "on", "in", "at",
             "of", "for", "and", "or", "but", "to", "by", "with", "from", "as", "its", "his", "her", "their", "our", "it", "he", "she",
@@ -57,6 +59,11 @@ final class EntityExtractor {
     private static final Set<String> ERA_PREFIXES = WordLists.get("era-prefixes");
     private static final Set<String> ERA_NOUNS = WordLists.get("era-nouns");
     static final Set<String> SPEECH = WordLists.get("speech");
+    /**
+     * Words from which an organisation's name is a name without the country that owns it: "China's Ministry of Commerce"
+     * is the Ministry of Commerce, "Pakistan's Foreign Ministry" keeps its country.
+     */
+    private static final int FULL_NAME_WORDS = 3;
 
     /** Mentions in text order, the longer first where two start together. */
     private static final Comparator<Mention> BY_POSITION = (a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from())
@@ -93,6 +100,7 @@ final class EntityExtractor {
         scan.persons();
         scan.organisations();
         scan.placesByNoun();
+        scan.features();
         scan.currencies();
         scan.placesInNames();
         scan.dropRemoved();
@@ -462,7 +470,7 @@ final class EntityExtractor {
                         true, null, null);
                 case CAPITAL -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
                         Via.CAPITAL, !locative || host, null, null);
-                case REGION -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
+                case REGION -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, regionName(hit), e.code(),
                         Via.PLACE, !locative || governedPlace(hit.to()), null, null);
                 case CITY -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
                         Via.PLACE, governedPlace(hit.to()), null, null);
@@ -878,9 +886,7 @@ final class EntityExtractor {
                     while (from - 1 >= s.from() && canExtendLeft(from - 1, s)) {
                         from--;
                     }
-                    if (from - 2 >= s.from() && tokens.get(from - 1).is("'s") && countryMentionEndingAt(from - 2) != null) {
-                        from = countryMentionEndingAt(from - 2).from();
-                    }
+                    Mention possessor = from - 2 >= s.from() && tokens.get(from - 1).is("'s") ? countryMentionEndingAt(from - 2) : null;
                     int to = i + 1;
                     while (to + 1 < s.to() && (tokens.get(to).is("of") || tokens.get(to).is("for") || tokens.get(to).is("on"))
                             && caps(to + 1) || (to + 2 < s.to() && tokens.get(to).is("of") && tokens.get(to + 1).is("the")
@@ -895,10 +901,16 @@ final class EntityExtractor {
                     while (to < s.to() && caps(to) && isOrgHead(to)) {
                         to++;
                     }
-                    if (to - from < 2) {
+                    to = postedTo(to, s);
+                    if (possessor != null && to - from >= FULL_NAME_WORDS) {
+                        addOrg(from, to, s.index(), possessor.country()); // "China's [Ministry of Commerce]"
+                    } else if (possessor != null) {
+                        addOrg(possessor.from(), to, s.index(), null); // "[Pakistan's Foreign Ministry]"
+                    } else if (to - from >= 2) {
+                        addOrg(from, to, s.index(), null);
+                    } else {
                         continue;
                     }
-                    addOrg(from, to, s.index(), null);
                     i = to - 1;
                 }
             }
@@ -953,11 +965,23 @@ final class EntityExtractor {
                 Mention country = countryMentionEndingAt(from);
                 if (country != null && country.type() == EntityType.COUNTRY) {
                     if (from == head - 1 || !caps(head - 1) && !words.in(head - 1, WordClass.FUNCTION)) {
-                        addOrg(country.from(), head + 1, s.index(), country.country());
+                        addOrg(country.from(), postedTo(head + 1, s), s.index(), country.country());
                     }
                     return;
                 }
             }
+        }
+
+        /** "the Kazakh Embassy [in Germany]": a mission's name ending before {@code to} takes the country it is posted to. */
+        private int postedTo(int to, Sentence s) {
+            if (to + 1 < s.to() && words.in(to - 1, WordClass.MISSION) && tokens.get(to).is("in")) {
+                for (Mention m : startingAt.at(to + 1)) {
+                    if (m.type() == EntityType.COUNTRY && m.via() == Via.NAME) {
+                        return m.to();
+                    }
+                }
+            }
+            return to;
         }
 
         private boolean canExtendLeft(int i, Sentence s) {
@@ -1057,6 +1081,63 @@ final class EntityExtractor {
                     }
                 }
             }
+        }
+
+        /** A region's name without a generic noun written in lower case after it: "the Kursk region" is Kursk. */
+        private String regionName(Hit hit) {
+            return hit.to() - hit.from() >= 2 && !caps(hit.to() - 1) ? span(hit.from(), hit.to() - 1) : span(hit.from(), hit.to());
+        }
+
+        /**
+         * "the Indian Ocean", "the Persian Gulf", "the Korean Peninsula", "Second Thomas Shoal": a capitalised name that ends
+         * in a feature's word is one place of no country, and the country, person or place its words would name is none.
+         * A name the gazetteer knows whole ("Solomon Islands") or that goes on ("Black Sea Fleet") is left as it is.
+         */
+        void features() {
+            for (Sentence s : sentences) {
+                for (int end = s.from() + 1; end < s.to(); end++) {
+                    if (!caps(end) || !words.in(end, WordClass.FEATURE) || end + 1 < s.to() && caps(end + 1)) {
+                        continue;
+                    }
+                    int from = end;
+                    while (from - 1 >= s.from() && caps(from - 1) && !words.in(from - 1, WordClass.FUNCTION)
+                            && !words.in(from - 1, WordClass.CALENDAR) && !tokens.get(from - 1).text().equals("-")) {
+                        from--;
+                    }
+                    if (from == end || coveredBeyond(from, end + 1)) {
+                        continue;
+                    }
+                    for (int k = from; k <= end; k++) {
+                        for (Mention m : new ArrayList<>(startingAt.at(k))) {
+                            if (m.to() <= end + 1) {
+                                remove(m);
+                            }
+                        }
+                    }
+                    String text = span(from, end + 1);
+                    add(new Mention(EntityType.LOCATION, from, end + 1, s.index(), text, text, null, Via.NONE, false, null, null));
+                    java.util.Arrays.fill(taken, from, end + 1, true);
+                }
+            }
+        }
+
+        /** Whether a mention covers all of {@code [from, to)} or reaches out of it on either side. */
+        private boolean coveredBeyond(int from, int to) {
+            for (int k = from; k < to; k++) {
+                for (Mention m : startingAt.at(k)) {
+                    if (m.from() == from && m.to() >= to || m.to() > to) {
+                        return true;
+                    }
+                }
+            }
+            for (int k = Math.max(0, from - 8); k < from; k++) {
+                for (Mention m : startingAt.at(k)) {
+                    if (m.to() > from) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private boolean isPlaceNoun(int i) {

@@ -23,6 +23,10 @@ enum WordClass {
     GOVERNING_PREPOSITION(EntityExtractor.GOVERNING_PREPOSITIONS),
     /** Names of waters that take a country's name after "of" ("the Sea of Japan"). */
     WATER(EntityExtractor.WATERS),
+    /** The last word of a sea's, island group's or other feature's name ("Ocean", "Islands"). */
+    FEATURE(EntityExtractor.FEATURES),
+    /** A mission's head word, whose name takes the country it is posted to ("Embassy in Germany"). */
+    MISSION(EntityExtractor.MISSIONS),
     OBJECT_PREPOSITION(RelationTagger.OBJECT_PREPOSITIONS),
     CLAUSE_BREAK(RelationTagger.CLAUSE_BREAKS),
     COORDINATION(RelationTagger.COORDINATION),
