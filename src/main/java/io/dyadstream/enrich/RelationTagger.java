@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,6 +225,11 @@ final class RelationTagger {
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
         List<Facts> responding = new ArrayList<>(); // sentences that name one country only
+        Set<String> storyCountries = new HashSet<>();
+        for (Facts f : facts) {
+            storyCountries.addAll(countries(f.actors()));
+        }
+        boolean bilateral = storyCountries.size() <= 2;
         for (Facts f : facts) {
             if (f.cues().isEmpty()) {
                 continue;
@@ -249,7 +255,7 @@ final class RelationTagger {
                 boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
                 Match<Cue> demand = demandOf[k];
                 for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens,
-                        organisationRole(cue, f.mentions(), tokens, words), f.cues())) {
+                        organisationRole(cue, f.mentions(), tokens, words), f.cues(), bilateral)) {
                     List<Match<Cue>> cues = cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>());
                     if (demand != null && !cues.contains(demand)) {
                         cues.add(demand); // "threatened to break off relations with Congo": the threat is to whom the act is
@@ -576,11 +582,14 @@ final class RelationTagger {
      */
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
             Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens, OrganisationRole organisation,
-            List<Match<Cue>> cues) {
+            List<Match<Cue>> cues, boolean bilateral) {
         ActorGroups.Group subject = beyondApposition(groups.subjectBefore(cue.from()), cue.from(), groups, tokens);
         ActorGroups.Group object = groups.firstFrom(cue.to());
-        if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue)) {
-            object = null; // too far, or another cue stands between and takes it ("... in an exchange mediated by the UAE")
+        if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue
+                || !bilateral && coordinateClauseBefore(object.from(), tokens) >= cue.to())) {
+            // too far, another cue stands between and takes it ("... in an exchange mediated by the UAE"), or it is the
+            // subject of the next clause ("Japan condemned the launch, and South Korea held a drill")
+            object = null;
         }
         if (organisation == OrganisationRole.AGENT) {
             subject = null; // "a UN appeal to Iraq": the organisation acts, not a country named before it
@@ -656,10 +665,55 @@ final class RelationTagger {
         }
         if (pairs.isEmpty() && sentenceCountries.size() == 2 && excluded.isEmpty() && organisation == OrganisationRole.NONE
                 && !((subject == null || !subject.codes().contains(sentenceCountries.get(0))
-                        && !subject.codes().contains(sentenceCountries.get(1))) && oneGroupHolds(groups, sentenceCountries, tokens))) {
+                        && !subject.codes().contains(sentenceCountries.get(1))) && oneGroupHolds(groups, sentenceCountries, tokens))
+                && (bilateral || !inClausesOfTheirOwn(subject, groups, sentenceCountries, tokens))) {
             addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
         }
         return pairs;
+    }
+
+    /**
+     * "Japan condemned the launch, and South Korea held a drill" (in a story that names a third country): each country
+     * is named only in a clause of its own, the clauses joined by ", and", ", while", ", but" or ";", and the cue's
+     * subject is one of them: the cue says nothing of the other country. Where a clause names both ("India accused
+     * Pakistan ..., and Pakistan denied it"), the second answers the first and the sentence's pair stands; so it does
+     * in a story of the two countries alone, whose clauses are about each other.
+     */
+    private static boolean inClausesOfTheirOwn(ActorGroups.Group subject, ActorGroups groups, List<String> two, List<Token> tokens) {
+        if (subject == null || subject.codes().containsAll(two)) {
+            return false;
+        }
+        int join = -1;
+        for (ActorGroups.Group g : groups.groups()) {
+            int at = coordinateClauseBefore(g.from(), tokens);
+            if (at >= 0) {
+                join = at;
+                break;
+            }
+        }
+        if (join < 0) {
+            return false;
+        }
+        Set<String> before = new HashSet<>();
+        Set<String> after = new HashSet<>();
+        for (ActorGroups.Group g : groups.groups()) {
+            (g.from() < join ? before : after).addAll(g.codes());
+        }
+        return before.contains(two.get(0)) != before.contains(two.get(1)) && after.contains(two.get(0)) != after.contains(two.get(1));
+    }
+
+    /** The position of the ", and" (", while", ", but", ";") that opens a clause whose subject starts at {@code at}, or -1. */
+    private static int coordinateClauseBefore(int at, List<Token> tokens) {
+        int i = at - 1;
+        if (i >= 0 && tokens.get(i).is("the")) {
+            i--;
+        }
+        if (i >= 0 && tokens.get(i).is(";")) {
+            return i;
+        }
+        boolean conjunction = i >= 1 && (tokens.get(i).is("and") || tokens.get(i).is("while") || tokens.get(i).is("but")
+                || tokens.get(i).is("whereas"));
+        return conjunction && tokens.get(i - 1).is(",") ? i - 1 : -1;
     }
 
     /**
