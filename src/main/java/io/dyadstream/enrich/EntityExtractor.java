@@ -452,6 +452,13 @@ final class EntityExtractor {
             return lex.gazetteer().matcher().phraseAt(words, i) == null;
         }
 
+        /** "Karen Jordan": a place's name that the person guard ({@link #isPartOfPersonName}) left to the name beside it. */
+        private boolean isPlaceLeftToName(int i) {
+            return caps(i) && !taken[i] && startingAt.at(i).isEmpty() && !words.in(i, WordClass.FUNCTION)
+                    && !words.in(i, WordClass.CALENDAR) && roles.at(i) == null && !isRoleWord(i)
+                    && lex.gazetteer().matcher().phraseAt(words, i) != null;
+        }
+
         private boolean isRoleWord(int i) {
             return roles.covers(i) || lex.roles().matcher().phraseAt(words, i) != null;
         }
@@ -763,7 +770,7 @@ final class EntityExtractor {
                 }
                 boolean unknown = true;
                 for (int k = i + 1; k < end && unknown; k++) {
-                    unknown = !caps(k) || isUnknownName(k);
+                    unknown = !caps(k) || isUnknownName(k) || isPlaceLeftToName(k);
                 }
                 if (unknown) {
                     addPerson(i, end, s.index(), null, null, null);
@@ -852,7 +859,7 @@ final class EntityExtractor {
             }
             for (Sentence s : sentences) {
                 for (int i = s.from(); i < s.to(); i++) {
-                    if (taken[i] || !caps(i)) {
+                    if (!caps(i) || taken[i] && !placeNamedAsSurname(i)) {
                         continue;
                     }
                     Token t = tokens.get(i);
@@ -867,6 +874,24 @@ final class EntityExtractor {
                     }
                 }
             }
+        }
+
+        /**
+         * "Karen Jordan ... Jordan, who also met ...": a later one-word country or place that is the surname of a person the
+         * story has named is that person; the place's mention is taken out.
+         */
+        private boolean placeNamedAsSurname(int i) {
+            Mention person = personBySurname.get(tokens.get(i).norm());
+            if (person == null || person.from() >= i || !words.in(person.from(), WordClass.GIVEN_NAME)) {
+                return false; // "Global Affairs Canada" is no person named Canada
+            }
+            List<Mention> here = startingAt.at(i);
+            if (here.size() != 1 || here.get(0).to() != i + 1
+                    || here.get(0).type() != EntityType.COUNTRY && here.get(0).type() != EntityType.LOCATION) {
+                return false;
+            }
+            remove(here.get(0));
+            return true;
         }
 
         /** "State Security Service of Georgia", "Pakistan's Foreign Ministry", "the Turkish Embassy". */

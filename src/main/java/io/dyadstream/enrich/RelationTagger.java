@@ -293,19 +293,31 @@ final class RelationTagger {
             for (Facts f : facts) {
                 trilateralStory |= f.has(trilateral);
             }
+            Set<String> withBothSides = new HashSet<>(); // pairs of a third country that acts on both sides
             for (Facts f : referring) {
                 // "the three countries"; and in a trilateral story "the ministers", "the sides" (not "the two
                 // countries"): every pair of the three countries
                 boolean toAll = f.has(trilateral) || trilateralStory && !has(words, f.sentence(), WordClass.DUAL);
                 List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
+                String third = thirdCountry(f, main);
                 for (Match<Cue> cue : f.cues()) {
-                    if (!needsObject(cue) && !needsSubject(cue)) {
-                        for (Pair pair : referred) {
+                    boolean toBothSides = third != null && actsOnThePair(f, cue);
+                    if (toBothSides) {
+                        withBothSides.add(Pair.of(third, main.a()).key());
+                        withBothSides.add(Pair.of(third, main.b()).key());
+                    }
+                    if (!needsObject(cue) && (toBothSides || !needsSubject(cue))) {
+                        for (Pair pair : toBothSides ? List.of(Pair.of(third, main.a()), Pair.of(third, main.b())) : referred) {
                             Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
                             tagsFor(pair, cue, none, modality, modality == Modality.PLANNED && promised(words, f.sentence(), cue),
                                     f.sentence(), found);
                         }
                     }
+                }
+            }
+            for (Found f : found) {
+                if (f.strong() && withBothSides.contains(f.pair())) {
+                    established.add(f.pair());
                 }
             }
             for (Facts f : responding) {
@@ -320,6 +332,34 @@ final class RelationTagger {
             }
         }
         return build(text, found, established, facts, new SentenceSectors(words, sentences, inPlaceOrPerson), mainPair, referring);
+    }
+
+    /** The one country a sentence names that is neither of the story's main pair, or null. */
+    private static String thirdCountry(Facts f, Pair main) {
+        List<String> countries = countries(f.actors());
+        return countries.size() == 1 && !countries.get(0).equals(main.a()) && !countries.get(0).equals(main.b())
+                ? countries.get(0) : null;
+    }
+
+    /**
+     * "The United States urged both sides to show restraint": the sentence's one country acts before the cue and the
+     * phrase that refers to the pair follows it, as the cue's object; the country, not the pair, is a side of the act.
+     */
+    private boolean actsOnThePair(Facts f, Match<Cue> cue) {
+        boolean actorBefore = false;
+        for (Mention m : f.actors()) {
+            actorBefore |= m.to() <= cue.from();
+        }
+        if (!actorBefore) {
+            return false;
+        }
+        for (int i = cue.to(); i < Math.min(f.sentence().to(), cue.to() + OBJECT_REACH); i++) {
+            Match<Cue> ref = f.roles().at(i);
+            if (ref != null && (ref.tags() & pairRef) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
