@@ -226,8 +226,9 @@ final class BenchCommand implements Callable<Integer> {
                 String label = String.format("(%s) %s, %,d stories", r == ceiling ? "2" : "3", r.name(), r.stories());
                 table.add(String.format("%-66s %12s %12s", label, String.format("%.0f st/s", r.storiesPerSecond()), ratio));
                 System.out.printf("%s: %.1f s (%.1f s to RUNNING), %.2f ms CPU per story (whole process; JIT compiler threads %.2f),"
-                        + " %,d bytes per story on the broker %s%n",
-                        label, r.seconds(), r.startupSeconds(), r.cpuMsPerStory(), r.jitMsPerStory(), r.bytesPerStory(), r.topicBytes());
+                        + " %,d bytes per story on the broker %s, %,d bytes per story in the app's stores on disk%n",
+                        label, r.seconds(), r.startupSeconds(), r.cpuMsPerStory(), r.jitMsPerStory(), r.bytesPerStory(), r.topicBytes(),
+                        r.stateBytesPerStory());
             }
         }
     }

@@ -53,7 +53,7 @@ final class PipelineBench {
      * whole process (app, broker, bench client) used meanwhile, and the bytes the run left on each topic.
      */
     record Result(String name, int stories, double seconds, double startupSeconds, double cpuSeconds, double jitSeconds,
-            Map<String, Long> topicBytes) {
+            Map<String, Long> topicBytes, long stateBytes) {
         double storiesPerSecond() {
             return stories / seconds;
         }
@@ -74,6 +74,11 @@ final class PipelineBench {
 
         long bytesPerStory() {
             return topicBytes.values().stream().mapToLong(Long::longValue).sum() / stories;
+        }
+
+        /** The app's state stores on disk after the run, per story (RocksDB files, checkpoints); negative if unknown. */
+        long stateBytesPerStory() {
+            return stateBytes < 0 ? -1 : stateBytes / stories;
         }
     }
 
@@ -170,15 +175,27 @@ final class PipelineBench {
             double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
             long jitEnd = compilerCpuNanos();
             double jit = jitStart < 0 || jitEnd < 0 ? -1 : (jitEnd - jitStart) / 1e9;
-            return new Result(name, stories.size(), (end - start) / 1e9, ((running.get() == 0 ? end : running.get()) - start) / 1e9,
-                    cpu, jit, topicBytes(prefix));
-        } finally {
-            for (KafkaStreams streams : apps) {
-                streams.close(Duration.ofSeconds(30));
-            }
+            Map<String, Long> topicBytes = topicBytes(prefix);
+            closeAll(apps);
+            long stateBytes = 0;
             for (int i = 0; i < instances; i++) {
-                TempDirs.deleteRecursively(stateRoot.resolve(prefix + i)); // a full run leaves some 1.5 GB of stores
+                long bytes = TempDirs.size(stateRoot.resolve(prefix + i));
+                stateBytes = bytes < 0 || stateBytes < 0 ? -1 : stateBytes + bytes;
             }
+            return new Result(name, stories.size(), (end - start) / 1e9, ((running.get() == 0 ? end : running.get()) - start) / 1e9,
+                    cpu, jit, topicBytes, stateBytes);
+        } finally {
+            closeAll(apps);
+            for (int i = 0; i < instances; i++) {
+                TempDirs.deleteRecursively(stateRoot.resolve(prefix + i));
+            }
+        }
+    }
+
+    /** Closes the apps (again: a closed app returns at once), so that their stores are flushed and their files complete. */
+    private static void closeAll(List<KafkaStreams> apps) {
+        for (KafkaStreams streams : apps) {
+            streams.close(Duration.ofSeconds(30));
         }
     }
 

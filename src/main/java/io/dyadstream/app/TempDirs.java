@@ -22,4 +22,16 @@ final class TempDirs {
             // best effort: it is a temporary folder
         }
     }
+
+    /** The bytes of the files in a folder and below it; 0 if it does not exist. */
+    static long size(Path root) {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1; // a file removed while walking: unknown
+        }
+    }
 }
