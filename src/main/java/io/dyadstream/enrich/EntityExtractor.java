@@ -513,13 +513,13 @@ final class EntityExtractor {
                     && demonym.from() > 0 && tokens.get(demonym.from() - 1).is("the");
         }
 
-        /** "anti-Syria", "pro-Russian separatists": a stance toward a country, which does not act. */
+        /** "anti-Syria", "pro-Russian separatists", "inter-Korean talks": a stance toward a country or talks within it; it does not act. */
         private boolean isStance(int from) {
             if (from < 2 || !tokens.get(from - 1).text().equals("-") || !touch(from - 2)) {
                 return false;
             }
             Token prefix = tokens.get(from - 2);
-            return prefix.is("anti") || prefix.is("pro");
+            return prefix.is("anti") || prefix.is("pro") || prefix.is("inter") || prefix.is("intra");
         }
 
         /** Whether token {@code i} and the next are written without a space between ("Kazakh-Uzbek"). */
@@ -574,10 +574,17 @@ final class EntityExtractor {
          * "the road to the Bulgarian border" are toward the country, and "Thai border guards" act.
          */
         private boolean isBorderPlace(int from, int to) {
-            if (to >= tokens.size() || !BORDERS.contains(tokens.get(to).norm())) {
+            int after = to;
+            while (after + 1 < tokens.size() && tokens.get(after).text().equals("-") && caps(after + 1)) {
+                after += 2; // "on the Russian-Georgian border": each of a compound's names
+            }
+            if (after >= tokens.size() || !BORDERS.contains(tokens.get(after).norm())) {
                 return false;
             }
             int i = from - 1;
+            while (i - 1 >= 0 && tokens.get(i).text().equals("-") && caps(i - 1)) {
+                i -= 2;
+            }
             if (i >= 0 && tokens.get(i).is("the")) {
                 i--;
             }
