@@ -520,6 +520,42 @@ final class RelationTagger {
         return false;
     }
 
+    /**
+     * "Poland will expel four Russian diplomats in solidarity with Britain": the group before a cue that is the object of
+     * an earlier verb of the clause is not the subject of this cue; that verb's subject is.
+     */
+    private static ActorGroups.Group actorOfObject(ActorGroups.Group group, ActorGroups groups, List<Match<Cue>> cues,
+            List<Token> tokens) {
+        if (group == null) {
+            return null;
+        }
+        ActorGroups.Group actor = groups.subjectBefore(group.from());
+        if (actor == null) {
+            return group;
+        }
+        for (Match<Cue> verb : cues) {
+            if (verb.from() >= actor.to() && verb.to() <= group.from() && group.from() - verb.to() <= 2
+                    && !commaIn(tokens, actor.to(), group.from()) && !clauseOpensBetween(tokens, verb.to(), group.from())) {
+                return actor;
+            }
+        }
+        return group;
+    }
+
+    /** Words that open a clause or a phrase of their own: the group after them is no object ("mediated since Russia ..."). */
+    private static final Set<String> CLAUSE_OPENERS = Set.of("since", "after", "before", "when", "while", "as", "because", "that",
+            "which", "who", "until", "if", "unless", "although", "though", "where", "by", "with", "from", "to", "in", "on", "at",
+            "for", "of", "against", "and", "or", "but");
+
+    private static boolean clauseOpensBetween(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_OPENERS.contains(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean commaIn(List<Token> tokens, int from, int to) {
         for (int i = from; i < to; i++) {
             if (tokens.get(i).is(",") || tokens.get(i).is(";") || tokens.get(i).is(":")) {
@@ -623,7 +659,8 @@ final class RelationTagger {
     private static Set<Pair> pairsFor(Match<Cue> cue, int nextCue, ActorGroups groups, List<String> sentenceCountries,
             Set<String> excluded, boolean reciprocal, boolean passive, List<Token> tokens, OrganisationRole organisation,
             List<Match<Cue>> cues, boolean bilateral) {
-        ActorGroups.Group subject = beyondApposition(groups.subjectBefore(cue.from()), cue.from(), groups, tokens);
+        ActorGroups.Group subject = actorOfObject(beyondApposition(groups.subjectBefore(cue.from()), cue.from(), groups, tokens),
+                groups, cues, tokens);
         ActorGroups.Group object = groups.firstFrom(cue.to());
         if (object != null && (object.from() - cue.to() > OBJECT_REACH || object.from() >= nextCue
                 || !bilateral && coordinateClauseBefore(object.from(), tokens) >= cue.to())) {
