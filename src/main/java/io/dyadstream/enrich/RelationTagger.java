@@ -1147,7 +1147,8 @@ final class RelationTagger {
                 if (c.weight() >= STRONG_CUE) {
                     int lastBetween = between.get(between.size() - 1).to();
                     for (Match<Cue> other : cues) {
-                        if (other.from() >= lastBetween && isCoordinatedVerb(tokens, other.from())) {
+                        if (other.from() >= lastBetween && (isCoordinatedVerb(tokens, other.from())
+                                || answersIt(tokens, lastBetween, other.from(), a, b, actors))) {
                             between.add(other);
                         }
                     }
@@ -1156,6 +1157,23 @@ final class RelationTagger {
             }
         }
         return cues;
+    }
+
+    /**
+     * "accused Qatar of backing militants, a charge Qatar denies", "..., which Qatar rejects": a clause after the act,
+     * whose subject is one of its two countries and whose verb, in a finite form, answers it.
+     */
+    private static boolean answersIt(List<Token> tokens, int after, int cue, String a, String b, ActorIndex actors) {
+        String word = tokens.get(cue).norm();
+        if (!(word.endsWith("ed") || word.endsWith("s"))) {
+            return false;
+        }
+        for (int i = after; i < cue; i++) {
+            if (tokens.get(i).is(",") || tokens.get(i).is("but") || tokens.get(i).is("which")) {
+                return actors.endsAfter(a, i) && actors.endsBy(a, cue) || actors.endsAfter(b, i) && actors.endsBy(b, cue);
+            }
+        }
+        return false;
     }
 
     /**
