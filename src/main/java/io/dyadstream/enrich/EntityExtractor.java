@@ -314,6 +314,8 @@ final class EntityExtractor {
                 }
                 if (m.type() == EntityType.COUNTRY && isStance(m.from())) {
                     m = m.asStance();
+                } else if (m.type() == EntityType.COUNTRY && isBorderPlace(m.from(), m.to())) {
+                    m = m.asBorder();
                 }
                 if (m.type() == EntityType.COUNTRY && m.via() == Via.DEMONYM && m.actor()) {
                     Mention residence = communityOf(m);
@@ -456,7 +458,7 @@ final class EntityExtractor {
                 case COUNTRY -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
                         Via.NAME, !locative || host, null, null);
                 case DEMONYM -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
-                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()) && !isBorderPlace(hit.from(), hit.to()),
+                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()),
                         null, null);
                 case SEAT -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, text, e.code(), Via.SEAT,
                         true, null, null);
@@ -555,7 +557,7 @@ final class EntityExtractor {
         }
 
         /**
-         * "on the Thai border", "near the Turkish border": a demonym that only says where; "across the Armenian border",
+         * "on the Thai border", "near the Turkish border": a country or demonym that only says where; "across the Armenian border",
          * "the road to the Bulgarian border" are toward the country, and "Thai border guards" act.
          */
         private boolean isBorderPlace(int from, int to) {
