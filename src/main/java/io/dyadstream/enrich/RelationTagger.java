@@ -84,6 +84,8 @@ final class RelationTagger {
     private static final Set<String> CLOSING_SPEECH = WordLists.get("closing-speech");
     /** The word that opens a speaker clause (", according to ...", ", reports Reuters"). */
     private static final Set<String> OPENING_SPEECH = WordLists.get("opening-speech");
+    /** Words that make a cue after a hyphen part of an adjective ("long-threatened", "much-delayed"). */
+    private static final Set<String> COMPOUND_ADVERBS = WordLists.get("compound-adverbs");
 
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");
@@ -349,7 +351,8 @@ final class RelationTagger {
                     m = events.firstMatch(words, m.to(), s.to())) {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
                 boolean result = sport && hasQualifier(m, CONTEST); // "Ghana beat Togo in the final"
-                if (!inName[m.from()] && !month && !result && !m.values().get(0).label().equals(CueLexicon.NONE)) {
+                if (!inName[m.from()] && !month && !result && !inAdjective(tokens, m.from())
+                        && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }
@@ -412,6 +415,15 @@ final class RelationTagger {
             }
         }
         return true;
+    }
+
+    /**
+     * "long-threatened", "much-delayed": a cue word joined by a hyphen to an adverb before it is part of an adjective,
+     * which reports no act ("mounted its long-threatened invasion" threatens nothing).
+     */
+    private static boolean inAdjective(List<Token> tokens, int cue) {
+        return cue >= 2 && tokens.get(cue - 1).is("-") && tokens.get(cue - 2).end() == tokens.get(cue - 1).start()
+                && tokens.get(cue - 1).end() == tokens.get(cue).start() && COMPOUND_ADVERBS.contains(tokens.get(cue - 2).norm());
     }
 
     private static boolean glued(StoryWords words, Mention prev, Mention next) {
@@ -1329,6 +1341,9 @@ final class RelationTagger {
         int start = clauseStartBefore(words, s, cue, MODALITY_WINDOW);
         PhraseMatcher<Cue> cues = lex.modality().matcher();
         for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
+            if (inAdjective(tokens, m.from())) {
+                continue; // "its long-planned invasion" is no plan of the invasion
+            }
             for (Cue c : m.values()) {
                 if (!c.qualifier().equals("AFTER")) {
                     planned |= c.label().equals("PLANNED");
