@@ -57,6 +57,8 @@ final class EntityExtractor {
     private static final Set<String> ERA_PREFIXES = WordLists.get("era-prefixes");
     private static final Set<String> ERA_NOUNS = WordLists.get("era-nouns");
     static final Set<String> SPEECH = WordLists.get("speech");
+    private static final Set<String> PATRON_PARTICIPLES = WordLists.get("patron-participles");
+    private static final Set<String> PATRON_NOUNS = WordLists.get("patron-nouns");
 
     /** Mentions in text order, the longer first where two start together. */
     private static final Comparator<Mention> BY_POSITION = (a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from())
@@ -312,7 +314,7 @@ final class EntityExtractor {
                 if (m.type() == EntityType.COUNTRY && namesAnEra(hit.from(), hit.to())) {
                     continue; // "post-Soviet", "the former Soviet republics": a time, no mention of the state
                 }
-                if (m.type() == EntityType.COUNTRY && isStance(m.from())) {
+                if (m.type() == EntityType.COUNTRY && (isStance(m.from()) || isPatron(m.to()))) {
                     m = m.asStance();
                 } else if (m.type() == EntityType.COUNTRY && isBorderPlace(m.from(), m.to())) {
                     m = m.asBorder();
@@ -507,6 +509,24 @@ final class EntityExtractor {
             }
             Token prefix = tokens.get(from - 2);
             return prefix.is("anti") || prefix.is("pro");
+        }
+
+        /**
+         * "the Syrian-backed militia", "Israel's militia ally": the country backs someone else, who acts; the country does not,
+         * nor is it a place.
+         */
+        private boolean isPatron(int to) {
+            if (to + 1 < tokens.size() && tokens.get(to).is("-") && touch(to - 1) && touch(to)) {
+                return PATRON_PARTICIPLES.contains(tokens.get(to + 1).norm());
+            }
+            if (to < tokens.size() && tokens.get(to).is("'s")) {
+                for (int i = to + 1; i < Math.min(tokens.size(), to + 4) && !caps(i); i++) {
+                    if (PATRON_NOUNS.contains(tokens.get(i).norm())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Whether token {@code i} and the next are written without a space between ("Kazakh-Uzbek"). */

@@ -86,6 +86,8 @@ final class RelationTagger {
     private static final Set<String> OPENING_SPEECH = WordLists.get("opening-speech");
     /** Words that make a cue after a hyphen part of an adjective ("long-threatened", "much-delayed"). */
     private static final Set<String> COMPOUND_ADVERBS = WordLists.get("compound-adverbs");
+    /** Participles that make a country before them a backer of someone else ("Syrian-backed"). */
+    private static final Set<String> PATRON_PARTICIPLES = WordLists.get("patron-participles");
 
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");
@@ -326,7 +328,9 @@ final class RelationTagger {
             boolean[] inPlaceOrPerson) {
         List<List<Mention>> bySentence = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), List.of()));
         boolean[] inName = new boolean[words.size()];
+        boolean[] endsACountry = new boolean[words.size()];
         for (Mention m : mentions) {
+            endsACountry[m.to() - 1] |= m.country() != null;
             if (bySentence.get(m.sentence()).isEmpty()) {
                 bySentence.set(m.sentence(), new ArrayList<>());
             }
@@ -351,7 +355,7 @@ final class RelationTagger {
                     m = events.firstMatch(words, m.to(), s.to())) {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
                 boolean result = sport && hasQualifier(m, CONTEST); // "Ghana beat Togo in the final"
-                if (!inName[m.from()] && !month && !result && !inAdjective(tokens, m.from())
+                if (!inName[m.from()] && !month && !result && !inAdjective(tokens, m.from(), endsACountry)
                         && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
@@ -418,12 +422,17 @@ final class RelationTagger {
     }
 
     /**
-     * "long-threatened", "much-delayed": a cue word joined by a hyphen to an adverb before it is part of an adjective,
-     * which reports no act ("mounted its long-threatened invasion" threatens nothing).
+     * "long-threatened", "Syrian-backed": a cue word joined by a hyphen to an adverb before it, or a patron's participle
+     * joined to a country, is part of an adjective, which reports no act ("mounted its long-threatened invasion" threatens
+     * nothing). {@code endsACountry} marks the last words of mentions of a country; null where only the adverbs count.
      */
-    private static boolean inAdjective(List<Token> tokens, int cue) {
-        return cue >= 2 && tokens.get(cue - 1).is("-") && tokens.get(cue - 2).end() == tokens.get(cue - 1).start()
-                && tokens.get(cue - 1).end() == tokens.get(cue).start() && COMPOUND_ADVERBS.contains(tokens.get(cue - 2).norm());
+    private static boolean inAdjective(List<Token> tokens, int cue, boolean[] endsACountry) {
+        if (cue < 2 || !tokens.get(cue - 1).is("-") || tokens.get(cue - 2).end() != tokens.get(cue - 1).start()
+                || tokens.get(cue - 1).end() != tokens.get(cue).start()) {
+            return false;
+        }
+        return COMPOUND_ADVERBS.contains(tokens.get(cue - 2).norm())
+                || (endsACountry != null && endsACountry[cue - 2] && PATRON_PARTICIPLES.contains(tokens.get(cue).norm()));
     }
 
     private static boolean glued(StoryWords words, Mention prev, Mention next) {
@@ -1341,7 +1350,7 @@ final class RelationTagger {
         int start = clauseStartBefore(words, s, cue, MODALITY_WINDOW);
         PhraseMatcher<Cue> cues = lex.modality().matcher();
         for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
-            if (inAdjective(tokens, m.from())) {
+            if (inAdjective(tokens, m.from(), null)) {
                 continue; // "its long-planned invasion" is no plan of the invasion
             }
             for (Cue c : m.values()) {
