@@ -555,9 +555,11 @@ final class RelationTagger {
             if (gap <= 3) {
                 return true; // "a United Nations appeal", "UN inspectors probing"
             }
-            for (int i = nearest.to(); i < cue.from() && gap <= 7; i++) {
+            for (int i = nearest.to(); i < cue.from(); i++) {
                 if (tokens.get(i).is("that") || tokens.get(i).is("which")) {
-                    return true; // "a U.N. Security Council resolution that aims to tighten sanctions"
+                    // "a U.N. Security Council resolution that aims to tighten sanctions and impose a naval blockade":
+                    // every cue of the relative clause is the organisation's act
+                    return true;
                 }
             }
         }
