@@ -43,6 +43,7 @@ final class RelationTagger {
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
     private static final String SUBJECT = "SUBJECT";
+    private static final String MEDIATION = "MEDIATION";
     /** Head nouns that may stand between a country's name and a SUBJECT cue ("the Bolivian authorities must"). */
     private static final Set<String> SUBJECT_HEADS = WordLists.get("subject-heads");
     /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
@@ -662,6 +663,9 @@ final class RelationTagger {
         }
         // "an exchange mediated by the UAE": the agent after "by" acts on the group before, which does not act within itself
         ActorGroups.Group alone = object == null ? subject : subject == null ? object : directed || passive ? null : subject;
+        if (alone != null && hasQualifier(cue, MEDIATION)) {
+            alone = null; // "a mediation mission between Syria and the PLO": each side meets the mediator, not the other
+        }
         if (alone != null) {
             List<String> side = alone.codes();
             // a directed act of two countries side by side ("Armenian and Azerbaijani forces clashed") only where the cue
@@ -948,7 +952,7 @@ final class RelationTagger {
         return null;
     }
 
-    /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST. */
+    /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST, SUBJECT, MEDIATION. */
     private static boolean hasQualifier(Match<Cue> cue, String qualifier) {
         for (Cue c : cue.values()) {
             if (c.qualifier() == qualifier) {
