@@ -281,7 +281,17 @@ final class EntityExtractor {
 
         /** Whether the sense {@code e} of the gazetteer match {@code m} can be meant: by its case, and for an official the story's year. */
         private boolean admits(Match<Entry> m, Entry e, boolean shortForm) {
-            return (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) && (e.kind() != Kind.OFFICIAL || lex.gazetteer().inOffice(e, storyYear));
+            return (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to()))
+                    && (e.kind() != Kind.OFFICIAL || lex.gazetteer().inOffice(e, storyYear) && !acronymOfNameBefore(m.from(), m.to()));
+        }
+
+        /**
+         * "the Montenegro Municipality Association (AKK)": an acronym in brackets right after a name is that name's short
+         * form (taxonomy section 5), not an official known by the same letters.
+         */
+        private boolean acronymOfNameBefore(int from, int to) {
+            return from >= 2 && tokens.get(from - 1).is("(") && to < tokens.size() && tokens.get(to).is(")") && caps(from - 2)
+                    && isAcronymCase(from, to);
         }
 
         private boolean isAcronymCase(int from, int to) {
