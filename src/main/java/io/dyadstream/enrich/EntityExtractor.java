@@ -59,6 +59,8 @@ final class EntityExtractor {
     static final Set<String> SPEECH = WordLists.get("speech");
     private static final Set<String> PATRON_PARTICIPLES = WordLists.get("patron-participles");
     private static final Set<String> PATRON_NOUNS = WordLists.get("patron-nouns");
+    /** Words of a part of a place ("Western Cambodia"): no given name. */
+    private static final Set<String> COMPASS = WordLists.get("compass");
 
     /** Mentions in text order, the longer first where two start together. */
     private static final Comparator<Mention> BY_POSITION = (a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from())
@@ -443,7 +445,7 @@ final class EntityExtractor {
                 return false; // "the India-Russia Inter-Governmental Commission": a compound of two places
             }
             boolean nextName = next < s.to() && isUnknownName(next);
-            boolean prevName = prev > s.from() && isUnknownName(prev);
+            boolean prevName = prev > s.from() && isUnknownName(prev) && !COMPASS.contains(tokens.get(prev).norm()); // "in Western Cambodia"
             // "Mariano da Costa", "Ursula von der Leyen": a name particle between capitalised words
             boolean afterParticle = prev > s.from() && words.in(prev, WordClass.NAME_PARTICLE) && !caps(prev) && caps(prev - 1);
             return nextName || prevName || afterParticle;
