@@ -64,6 +64,10 @@ final class EntityExtractor {
      * is the Ministry of Commerce, "Pakistan's Foreign Ministry" keeps its country.
      */
     private static final int FULL_NAME_WORDS = 3;
+    private static final Set<String> PATRON_PARTICIPLES = WordLists.get("patron-participles");
+    private static final Set<String> PATRON_NOUNS = WordLists.get("patron-nouns");
+    /** Words of a part of a place ("Western Cambodia"): no given name. */
+    private static final Set<String> COMPASS = WordLists.get("compass");
 
     /** Mentions in text order, the longer first where two start together. */
     private static final Comparator<Mention> BY_POSITION = (a, b) -> a.from() != b.from() ? Integer.compare(a.from(), b.from())
@@ -287,7 +291,17 @@ final class EntityExtractor {
 
         /** Whether the sense {@code e} of the gazetteer match {@code m} can be meant: by its case, and for an official the story's year. */
         private boolean admits(Match<Entry> m, Entry e, boolean shortForm) {
-            return (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to())) && (e.kind() != Kind.OFFICIAL || lex.gazetteer().inOffice(e, storyYear));
+            return (!(e.acronym() || shortForm) || isAcronymCase(m.from(), m.to()))
+                    && (e.kind() != Kind.OFFICIAL || lex.gazetteer().inOffice(e, storyYear) && !acronymOfNameBefore(m.from(), m.to()));
+        }
+
+        /**
+         * "the Montenegro Municipality Association (AKK)": an acronym in brackets right after a name is that name's short
+         * form (taxonomy section 5), not an official known by the same letters.
+         */
+        private boolean acronymOfNameBefore(int from, int to) {
+            return from >= 2 && tokens.get(from - 1).is("(") && to < tokens.size() && tokens.get(to).is(")") && caps(from - 2)
+                    && isAcronymCase(from, to);
         }
 
         private boolean isAcronymCase(int from, int to) {
@@ -320,8 +334,10 @@ final class EntityExtractor {
                 if (m.type() == EntityType.COUNTRY && namesAnEra(hit.from(), hit.to())) {
                     continue; // "post-Soviet", "the former Soviet republics": a time, no mention of the state
                 }
-                if (m.type() == EntityType.COUNTRY && isStance(m.from())) {
+                if (m.type() == EntityType.COUNTRY && (isStance(m.from()) || isPatron(m.to()))) {
                     m = m.asStance();
+                } else if (m.type() == EntityType.COUNTRY && isBorderPlace(m.from(), m.to())) {
+                    m = m.asBorder();
                 }
                 if (m.type() == EntityType.COUNTRY && m.via() == Via.DEMONYM && m.actor()) {
                     Mention residence = communityOf(m);
@@ -437,7 +453,7 @@ final class EntityExtractor {
                 return false; // "the India-Russia Inter-Governmental Commission": a compound of two places
             }
             boolean nextName = next < s.to() && isUnknownName(next);
-            boolean prevName = prev > s.from() && isUnknownName(prev);
+            boolean prevName = prev > s.from() && isUnknownName(prev) && !COMPASS.contains(tokens.get(prev).norm()); // "in Western Cambodia"
             // "Mariano da Costa", "Ursula von der Leyen": a name particle between capitalised words
             boolean afterParticle = prev > s.from() && words.in(prev, WordClass.NAME_PARTICLE) && !caps(prev) && caps(prev - 1);
             return nextName || prevName || afterParticle;
@@ -471,7 +487,7 @@ final class EntityExtractor {
                 case COUNTRY -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
                         Via.NAME, !locative || host, null, null);
                 case DEMONYM -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
-                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()) && !isBorderPlace(hit.from(), hit.to()),
+                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()),
                         null, null);
                 case SEAT -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, text, e.code(), Via.SEAT,
                         true, null, null);
@@ -522,6 +538,24 @@ final class EntityExtractor {
             return prefix.is("anti") || prefix.is("pro") || prefix.is("inter") || prefix.is("intra");
         }
 
+        /**
+         * "the Syrian-backed militia", "Israel's militia ally": the country backs someone else, who acts; the country does not,
+         * nor is it a place.
+         */
+        private boolean isPatron(int to) {
+            if (to + 1 < tokens.size() && tokens.get(to).is("-") && touch(to - 1) && touch(to)) {
+                return PATRON_PARTICIPLES.contains(tokens.get(to + 1).norm());
+            }
+            if (to < tokens.size() && tokens.get(to).is("'s")) {
+                for (int i = to + 1; i < Math.min(tokens.size(), to + 4) && !caps(i); i++) {
+                    if (PATRON_NOUNS.contains(tokens.get(i).norm())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         /** Whether token {@code i} and the next are written without a space between ("Kazakh-Uzbek"). */
         private boolean touch(int i) {
             return i + 1 < tokens.size() && tokens.get(i).end() == tokens.get(i + 1).start();
@@ -570,7 +604,7 @@ final class EntityExtractor {
         }
 
         /**
-         * "on the Thai border", "near the Turkish border": a demonym that only says where; "across the Armenian border",
+         * "on the Thai border", "near the Turkish border": a country or demonym that only says where; "across the Armenian border",
          * "the road to the Bulgarian border" are toward the country, and "Thai border guards" act.
          */
         private boolean isBorderPlace(int from, int to) {

@@ -22,11 +22,16 @@ record Mention(
         String host) {
 
     /** How a mention names its country; the order is the strength of the evidence. */
-    enum Via { NAME, PERSON, SEAT, ORG, DEMONYM, CAPITAL, REFERENCE, PLACE, STANCE, NONE }
+    enum Via { NAME, PERSON, SEAT, ORG, DEMONYM, CAPITAL, REFERENCE, PLACE, BORDER, STANCE, NONE }
 
     /** The country named only as what something is for or against ("anti-Syria"): never an actor, not even a place. */
     Mention asStance() {
         return new Mention(type, from, to, sentence, text, name, country, Via.STANCE, false, office, host);
+    }
+
+    /** The country named only as the border where something happened ("on the Thai border"): never an actor, nor the ground of an attack. */
+    Mention asBorder() {
+        return new Mention(type, from, to, sentence, text, name, country, Via.BORDER, false, office, host);
     }
 
     Mention withActor(boolean isActor) {

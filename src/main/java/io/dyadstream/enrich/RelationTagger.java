@@ -44,6 +44,7 @@ final class RelationTagger {
     private static final String OBJECT = "OBJECT";
     private static final String CONTEST = "CONTEST";
     private static final String SUBJECT = "SUBJECT";
+    private static final String MEDIATION = "MEDIATION";
     /** Head nouns that may stand between a country's name and a SUBJECT cue ("the Bolivian authorities must"). */
     private static final Set<String> SUBJECT_HEADS = WordLists.get("subject-heads");
     /** Words that make a reference one to two countries ("the two sides", "both countries", "bilateral"). */
@@ -85,6 +86,10 @@ final class RelationTagger {
     private static final Set<String> CLOSING_SPEECH = WordLists.get("closing-speech");
     /** The word that opens a speaker clause (", according to ...", ", reports Reuters"). */
     private static final Set<String> OPENING_SPEECH = WordLists.get("opening-speech");
+    /** Words that make a cue after a hyphen part of an adjective ("long-threatened", "much-delayed"). */
+    private static final Set<String> COMPOUND_ADVERBS = WordLists.get("compound-adverbs");
+    /** Participles that make a country before them a backer of someone else ("Syrian-backed"). */
+    private static final Set<String> PATRON_PARTICIPLES = WordLists.get("patron-participles");
 
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");
@@ -370,7 +375,9 @@ final class RelationTagger {
             boolean[] inPlaceOrPerson) {
         List<List<Mention>> bySentence = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), List.of()));
         boolean[] inName = new boolean[words.size()];
+        boolean[] endsACountry = new boolean[words.size()];
         for (Mention m : mentions) {
+            endsACountry[m.to() - 1] |= m.country() != null;
             if (bySentence.get(m.sentence()).isEmpty()) {
                 bySentence.set(m.sentence(), new ArrayList<>());
             }
@@ -395,7 +402,8 @@ final class RelationTagger {
                     m = events.firstMatch(words, m.to(), s.to())) {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
                 boolean result = sport && hasQualifier(m, CONTEST); // "Ghana beat Togo in the final"
-                if (!inName[m.from()] && !month && !result && !m.values().get(0).label().equals(CueLexicon.NONE)) {
+                if (!inName[m.from()] && !month && !result && !inAdjective(tokens, m.from(), endsACountry)
+                        && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }
@@ -458,6 +466,20 @@ final class RelationTagger {
             }
         }
         return true;
+    }
+
+    /**
+     * "long-threatened", "Syrian-backed": a cue word joined by a hyphen to an adverb before it, or a patron's participle
+     * joined to a country, is part of an adjective, which reports no act ("mounted its long-threatened invasion" threatens
+     * nothing). {@code endsACountry} marks the last words of mentions of a country; null where only the adverbs count.
+     */
+    private static boolean inAdjective(List<Token> tokens, int cue, boolean[] endsACountry) {
+        if (cue < 2 || !tokens.get(cue - 1).is("-") || tokens.get(cue - 2).end() != tokens.get(cue - 1).start()
+                || tokens.get(cue - 1).end() != tokens.get(cue).start()) {
+            return false;
+        }
+        return COMPOUND_ADVERBS.contains(tokens.get(cue - 2).norm())
+                || (endsACountry != null && endsACountry[cue - 2] && PATRON_PARTICIPLES.contains(tokens.get(cue).norm()));
     }
 
     private static boolean glued(StoryWords words, Mention prev, Mention next) {
@@ -616,9 +638,11 @@ final class RelationTagger {
             if (gap <= 3) {
                 return true; // "a United Nations appeal", "UN inspectors probing"
             }
-            for (int i = nearest.to(); i < cue.from() && gap <= 7; i++) {
+            for (int i = nearest.to(); i < cue.from(); i++) {
                 if (tokens.get(i).is("that") || tokens.get(i).is("which")) {
-                    return true; // "a U.N. Security Council resolution that aims to tighten sanctions"
+                    // "a U.N. Security Council resolution that aims to tighten sanctions and impose a naval blockade":
+                    // every cue of the relative clause is the organisation's act
+                    return true;
                 }
             }
         }
@@ -725,6 +749,9 @@ final class RelationTagger {
         }
         // "an exchange mediated by the UAE": the agent after "by" acts on the group before, which does not act within itself
         ActorGroups.Group alone = object == null ? subject : subject == null ? object : directed || passive ? null : subject;
+        if (alone != null && hasQualifier(cue, MEDIATION)) {
+            alone = null; // "a mediation mission between Syria and the PLO": each side meets the mediator, not the other
+        }
         if (alone != null) {
             List<String> side = alone.codes();
             // a directed act of two countries side by side ("Armenian and Azerbaijani forces clashed") only where the cue
@@ -1056,7 +1083,7 @@ final class RelationTagger {
         return null;
     }
 
-    /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST. */
+    /** Whether the cue carries the lexicon qualifier (its fourth column): OBJECT, CONTEST, SUBJECT, MEDIATION. */
     private static boolean hasQualifier(Match<Cue> cue, String qualifier) {
         for (Cue c : cue.values()) {
             if (c.qualifier() == qualifier) {
@@ -1478,6 +1505,9 @@ final class RelationTagger {
         int start = clauseStartBefore(words, s, cue, MODALITY_WINDOW);
         PhraseMatcher<Cue> cues = lex.modality().matcher();
         for (Match<Cue> m = cues.firstMatch(words, start, cue.from()); m != null; m = cues.firstMatch(words, m.to(), cue.from())) {
+            if (inAdjective(tokens, m.from(), null)) {
+                continue; // "its long-planned invasion" is no plan of the invasion
+            }
             for (Cue c : m.values()) {
                 if (!c.qualifier().equals("AFTER")) {
                     planned |= c.label().equals("PLANNED");
