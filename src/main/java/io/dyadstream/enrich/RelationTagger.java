@@ -15,9 +15,9 @@ import io.dyadstream.model.Tag;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +90,11 @@ final class RelationTagger {
     private static final Set<String> COMPOUND_ADVERBS = WordLists.get("compound-adverbs");
     /** Participles that make a country before them a backer of someone else ("Syrian-backed"). */
     private static final Set<String> PATRON_PARTICIPLES = WordLists.get("patron-participles");
+
+    /** Words that open a clause or a phrase of their own: the group after them is no object ("mediated since Russia ..."). */
+    private static final Set<String> CLAUSE_OPENERS = Set.of("since", "after", "before", "when", "while", "as", "because", "that",
+            "which", "who", "until", "if", "unless", "although", "though", "where", "by", "with", "from", "to", "in", "on", "at",
+            "for", "of", "against", "and", "or", "but");
 
     static final Set<String> COORDINATION = Set.of(",", "and", "&", "as", "well", "the", "or", "his", "her", "their", "its",
             "'s", "both", "-");
@@ -563,11 +568,6 @@ final class RelationTagger {
         }
         return group;
     }
-
-    /** Words that open a clause or a phrase of their own: the group after them is no object ("mediated since Russia ..."). */
-    private static final Set<String> CLAUSE_OPENERS = Set.of("since", "after", "before", "when", "while", "as", "because", "that",
-            "which", "who", "until", "if", "unless", "although", "though", "where", "by", "with", "from", "to", "in", "on", "at",
-            "for", "of", "against", "and", "or", "but");
 
     private static boolean clauseOpensBetween(List<Token> tokens, int from, int to) {
         for (int i = from; i < to; i++) {
