@@ -89,7 +89,7 @@ final class DateFinder {
         }
         DayOfWeek weekday = t.isCapitalized() ? WEEKDAYS.get(t.norm()) : null;
         if (weekday != null) {
-            String iso = ref == null ? null : ref.with(TemporalAdjusters.previousOrSame(weekday)).toString();
+            String iso = ref == null ? null : iso(ref.with(TemporalAdjusters.previousOrSame(weekday)));
             return add(tokens, i, i + 1, s, iso, out);
         }
         if ((t.is("next") || t.is("last") || t.is("this")) && i + 1 < s.to()) {
@@ -104,7 +104,7 @@ final class DateFinder {
             }
         }
         if ((t.is("yesterday") || t.is("today")) && ref != null) {
-            return add(tokens, i, i + 1, s, (t.is("today") ? ref : ref.minusDays(1)).toString(), out);
+            return add(tokens, i, i + 1, s, iso(t.is("today") ? ref : ref.minusDays(1)), out);
         }
         return i;
     }
@@ -130,7 +130,22 @@ final class DateFinder {
         if (month == Month.FEBRUARY && day == 29 && !java.time.Year.isLeap(y)) {
             return null;
         }
-        return LocalDate.of(y, month, day).toString();
+        return iso(y, month.getValue(), day);
+    }
+
+    private static String iso(LocalDate date) {
+        return iso(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    /** The ISO form of a valid date, as {@link LocalDate#toString()} writes it, without its StringBuilder for 4-digit years. */
+    static String iso(int year, int month, int day) {
+        if (year < 1000 || year > 9999) {
+            return LocalDate.of(year, month, day).toString();
+        }
+        char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+            (char) ('0' + year % 10), '-', (char) ('0' + month / 10), (char) ('0' + month % 10), '-', (char) ('0' + day / 10),
+            (char) ('0' + day % 10)};
+        return new String(c);
     }
 
     private static boolean isDay(Token t) {

@@ -922,14 +922,14 @@ final class EntityExtractor {
          * story has named is that person; the place's mention is taken out.
          */
         private boolean placeNamedAsSurname(int i) {
-            Mention person = personBySurname.get(tokens.get(i).norm());
-            if (person == null || person.from() >= i || !words.in(person.from(), WordClass.GIVEN_NAME)) {
-                return false; // "Global Affairs Canada" is no person named Canada
-            }
             List<Mention> here = startingAt.at(i);
             if (here.size() != 1 || here.get(0).to() != i + 1
                     || here.get(0).type() != EntityType.COUNTRY && here.get(0).type() != EntityType.LOCATION) {
                 return false;
+            }
+            Mention person = personBySurname.get(tokens.get(i).norm());
+            if (person == null || person.from() >= i || !words.in(person.from(), WordClass.GIVEN_NAME)) {
+                return false; // "Global Affairs Canada" is no person named Canada
             }
             remove(here.get(0));
             return true;

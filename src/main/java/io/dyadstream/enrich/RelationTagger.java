@@ -235,11 +235,7 @@ final class RelationTagger {
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
         List<Facts> responding = new ArrayList<>(); // sentences that name one country only
-        Set<String> storyCountries = new HashSet<>();
-        for (Facts f : facts) {
-            storyCountries.addAll(countries(f.actors()));
-        }
-        boolean bilateral = storyCountries.size() <= 2;
+        boolean bilateral = namesAtMostTwo(facts);
         for (Facts f : facts) {
             if (f.cues().isEmpty()) {
                 continue;
@@ -342,6 +338,25 @@ final class RelationTagger {
             }
         }
         return build(text, found, established, facts, new SentenceSectors(words, sentences, inPlaceOrPerson), mainPair, referring);
+    }
+
+    /** Whether the story's actors are of two countries or fewer. */
+    private static boolean namesAtMostTwo(List<Facts> facts) {
+        String first = null;
+        String second = null;
+        for (Facts f : facts) {
+            for (Mention m : f.actors()) {
+                String c = m.country();
+                if (first == null || first.equals(c)) {
+                    first = c;
+                } else if (second == null || second.equals(c)) {
+                    second = c;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The one country a sentence names that is neither of the story's main pair, or null. */

@@ -102,4 +102,15 @@ class DateFinderTest {
         assertEquals(List.of("2016-11-28", "2016-07-01", "2017"),
                 names("Talks resumed on Monday. A first round ended on July 1. A treaty is due next year.", STORY_DATE));
     }
+
+    @Test
+    void isoFormIsLocalDatesOwn() {
+        for (LocalDate d = LocalDate.of(999, 12, 25); d.isBefore(LocalDate.of(1001, 1, 10)); d = d.plusDays(1)) {
+            assertEquals(d.toString(), DateFinder.iso(d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+        }
+        for (LocalDate d = LocalDate.of(1999, 12, 1); d.isBefore(LocalDate.of(2001, 3, 1)); d = d.plusDays(1)) {
+            assertEquals(d.toString(), DateFinder.iso(d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+        }
+        assertEquals("+10000-01-01", DateFinder.iso(10000, 1, 1));
+    }
 }
