@@ -710,6 +710,10 @@ final class RelationTagger {
         if (organisation == OrganisationRole.AGENT) {
             subject = null; // "a UN appeal to Iraq": the organisation acts, not a country named before it
         }
+        Set<Pair> fromTo = fromTo(cue, object, groups, tokens);
+        if (fromTo != null) {
+            return fromTo;
+        }
         if (subject == null && object != null && object.codes().size() >= 2 && !passive && !afterBetween(object, tokens)) {
             return Set.of(); // "the UN imposed sanctions on Iran and North Korea": an act's common objects, not sides
         }
@@ -789,6 +793,33 @@ final class RelationTagger {
             addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
         }
         return pairs;
+    }
+
+    /**
+     * "followed a request from the United States to Britain", "aid from Japan to Kenya": the sides of the act are named after
+     * "from" and "to", whoever the sentence's subject is; null where the cue is not followed so.
+     */
+    private static Set<Pair> fromTo(Match<Cue> cue, ActorGroups.Group object, ActorGroups groups, List<Token> tokens) {
+        if (object == null || cue.to() >= tokens.size() || !tokens.get(cue.to()).is("from") || !startsAt(object, cue.to() + 1, tokens)
+                || object.to() >= tokens.size() || !tokens.get(object.to()).is("to")) {
+            return null;
+        }
+        ActorGroups.Group to = groups.firstFrom(object.to() + 1);
+        if (to == null || !startsAt(to, object.to() + 1, tokens)) {
+            return null;
+        }
+        Set<Pair> pairs = new LinkedHashSet<>();
+        for (String a : object.codes()) {
+            for (String b : to.codes()) {
+                addPair(pairs, a, b);
+            }
+        }
+        return pairs;
+    }
+
+    /** Whether the group starts at token {@code i}, or right after a "the" there. */
+    private static boolean startsAt(ActorGroups.Group group, int i, List<Token> tokens) {
+        return group.from() == i || group.from() == i + 1 && tokens.get(i).is("the");
     }
 
     /**
