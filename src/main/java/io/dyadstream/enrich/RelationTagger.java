@@ -103,6 +103,7 @@ final class RelationTagger {
     /** The bits of the role labels the rules ask about ({@link CueLexicon#labelBit}). */
     private final long visit;
     private final long pairRef;
+    private final long pairAct;
     private final long reciprocal;
     private final long multi;
     private final long trilateral;
@@ -112,6 +113,7 @@ final class RelationTagger {
         CueLexicon roles = lexicons.roles();
         this.visit = roles.labelBit("VISIT");
         this.pairRef = roles.labelBit("PAIR_REF");
+        this.pairAct = roles.labelBit("PAIR_ACT");
         this.reciprocal = roles.labelBit("RECIPROCAL");
         this.multi = roles.labelBit("MULTI");
         this.trilateral = roles.labelBit("TRILATERAL");
@@ -242,7 +244,7 @@ final class RelationTagger {
             }
             List<String> countries = countries(f.actors());
             if (countries.size() < 2) {
-                if (f.has(pairRef)) {
+                if (f.has(pairRef) || countries.size() == 1 && f.has(pairAct)) {
                     referring.add(f);
                 } else if (countries.size() == 1 && namesOnly(f.mentions(), countries.get(0))) {
                     responding.add(f);
@@ -306,8 +308,12 @@ final class RelationTagger {
                 boolean toAll = f.has(trilateral) || trilateralStory && !has(words, f.sentence(), WordClass.DUAL);
                 List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
                 String third = thirdCountry(f, main);
+                boolean onTheirAct = !f.has(pairRef); // "Palestinian leaders condemned the accord": only a third country's act on it
                 for (Match<Cue> cue : f.cues()) {
                     boolean toBothSides = third != null && actsOnThePair(f, cue);
+                    if (onTheirAct && !toBothSides) {
+                        continue;
+                    }
                     if (toBothSides) {
                         withBothSides.add(Pair.of(third, main.a()).key());
                         withBothSides.add(Pair.of(third, main.b()).key());
@@ -367,8 +373,9 @@ final class RelationTagger {
     }
 
     /**
-     * "The United States urged both sides to show restraint": the sentence's one country acts before the cue and the
-     * phrase that refers to the pair follows it, as the cue's object; the country, not the pair, is a side of the act.
+     * "The United States urged both sides to show restraint", "Palestinian leaders condemned the accord": the sentence's one
+     * country acts before the cue and the phrase that refers to the pair or to their joint act follows it, as the cue's
+     * object; the country, not the pair, is a side of the act, with each of the two.
      */
     private boolean actsOnThePair(Facts f, Match<Cue> cue) {
         boolean actorBefore = false;
@@ -380,7 +387,7 @@ final class RelationTagger {
         }
         for (int i = cue.to(); i < Math.min(f.sentence().to(), cue.to() + OBJECT_REACH); i++) {
             Match<Cue> ref = f.roles().at(i);
-            if (ref != null && (ref.tags() & pairRef) != 0) {
+            if (ref != null && (ref.tags() & (pairRef | pairAct)) != 0) {
                 return true;
             }
         }
