@@ -105,6 +105,7 @@ final class EntityExtractor {
         scan.organisations();
         scan.placesByNoun();
         scan.features();
+        scan.halvesByCompass();
         scan.currencies();
         scan.placesInNames();
         scan.dropRemoved();
@@ -1128,6 +1129,35 @@ final class EntityExtractor {
                 }
             }
             return null;
+        }
+
+        /**
+         * "the North", "the South's navy": in a story that names North Korea (or South Sudan ...), the capitalised compass word
+         * after "the" is that country, as the news writes it; not where a name goes on ("the North Atlantic").
+         */
+        void halvesByCompass() {
+            Mention north = null;
+            Mention south = null;
+            for (Mention m : mentions) {
+                if (m.type() == EntityType.COUNTRY && m.via() == Via.NAME && !removed.contains(m)) {
+                    north = north == null && m.name().startsWith("North ") ? m : north;
+                    south = south == null && m.name().startsWith("South ") ? m : south;
+                }
+            }
+            if (north == null && south == null) {
+                return;
+            }
+            for (Sentence s : sentences) {
+                for (int i = s.from() + 1; i < s.to(); i++) {
+                    Mention half = tokens.get(i).text().equals("North") ? north : tokens.get(i).text().equals("South") ? south : null;
+                    if (half != null && !taken[i] && startingAt.at(i).isEmpty() && tokens.get(i - 1).is("the")
+                            && (i + 1 >= s.to() || !caps(i + 1))) {
+                        add(new Mention(EntityType.COUNTRY, i, i + 1, s.index(), tokens.get(i).text(), half.name(), half.country(),
+                                Via.NAME, true, null, null));
+                        taken[i] = true;
+                    }
+                }
+            }
         }
 
         /** "Akhalgori municipality", "the village of Okami". */
