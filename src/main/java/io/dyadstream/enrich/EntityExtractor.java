@@ -23,8 +23,6 @@ import java.util.Set;
  */
 final class EntityExtractor {
 
-    /** Names of waters that take a country's name after "of". */
-    static final Set<String> WATERS = WordLists.get("waters");
     static final Set<String> FEATURES = WordLists.get("features");
     static final Set<String> MISSIONS = WordLists.get("missions");
     static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "within", "throughout", "across", "around");
@@ -488,8 +486,7 @@ final class EntityExtractor {
                 case COUNTRY -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
                         Via.NAME, !locative || host, null, null);
                 case DEMONYM -> new Mention(EntityType.COUNTRY, hit.from(), hit.to(), hit.sentence(), text, e.name(), e.code(),
-                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()),
-                        null, null);
+                        Via.DEMONYM, !(locative && placeAfterDemonym(hit.to())) && !isEthnic(hit.from()), null, null);
                 case SEAT -> new Mention(EntityType.ORG, hit.from(), hit.to(), hit.sentence(), text, text, e.code(), Via.SEAT,
                         true, null, null);
                 case CAPITAL -> new Mention(EntityType.LOCATION, hit.from(), hit.to(), hit.sentence(), text, text, e.code(),
@@ -581,13 +578,9 @@ final class EntityExtractor {
         }
 
         /**
-         * "in Belarus", "in the Chinese capital": the country is where something happened; so is the
-         * country that names a sea, gulf or strait ("in the Sea of Japan", "the Gulf of Mexico").
+         * "in Belarus", "in the Chinese capital": the country is where something happened.
          */
         private boolean isLocative(int from) {
-            if (from >= 2 && tokens.get(from - 1).is("of") && caps(from - 2) && words.in(from - 2, WordClass.WATER)) {
-                return true;
-            }
             int i = from - 1;
             if (i >= 0 && tokens.get(i).is("the")) {
                 i--;
@@ -1185,22 +1178,31 @@ final class EntityExtractor {
         }
 
         /**
-         * "the Indian Ocean", "the Persian Gulf", "the Korean Peninsula", "Second Thomas Shoal": a capitalised name that ends
-         * in a feature's word is one place of no country, and the country, person or place its words would name is none.
-         * A name the gazetteer knows whole ("Solomon Islands") or that goes on ("Black Sea Fleet") is left as it is.
+         * "the Indian Ocean", "the Persian Gulf", "Second Thomas Shoal", "the Sea of Japan", "the Gulf of Guinea": a capitalised
+         * name that ends in a feature's word, or starts with one before "of", is one place of no country, and the country,
+         * person or place its words would name is none. A name the gazetteer knows whole ("Solomon Islands") or that goes on
+         * ("Black Sea Fleet") is left as it is.
          */
         void features() {
             for (Sentence s : sentences) {
-                for (int end = s.from() + 1; end < s.to(); end++) {
-                    if (!caps(end) || !words.in(end, WordClass.FEATURE) || end + 1 < s.to() && caps(end + 1)) {
+                for (int at = s.from() + 1; at < s.to(); at++) {
+                    if (!caps(at) || !words.in(at, WordClass.FEATURE)) {
                         continue;
                     }
-                    int from = end;
-                    while (from - 1 >= s.from() && caps(from - 1) && !words.in(from - 1, WordClass.FUNCTION)
-                            && !words.in(from - 1, WordClass.CALENDAR) && !tokens.get(from - 1).text().equals("-")) {
-                        from--;
+                    int from = at;
+                    int end = at;
+                    if (at + 2 < s.to() && tokens.get(at + 1).is("of") && caps(at + 2)) {
+                        end = at + 2; // "the Sea of Japan", "the Strait of Hormuz": one word, or the place named there
+                        for (Mention m : startingAt.at(at + 2)) {
+                            end = Math.max(end, m.to() - 1);
+                        }
+                    } else {
+                        while (from - 1 >= s.from() && caps(from - 1) && !words.in(from - 1, WordClass.FUNCTION)
+                                && !words.in(from - 1, WordClass.CALENDAR) && !tokens.get(from - 1).text().equals("-")) {
+                            from--;
+                        }
                     }
-                    if (from == end || coveredBeyond(from, end + 1)) {
+                    if (from == end || end + 1 < s.to() && caps(end + 1) || coveredBeyond(from, end + 1)) {
                         continue;
                     }
                     for (int k = from; k <= end; k++) {
@@ -1213,6 +1215,7 @@ final class EntityExtractor {
                     String text = span(from, end + 1);
                     add(new Mention(EntityType.LOCATION, from, end + 1, s.index(), text, text, null, Via.NONE, false, null, null));
                     java.util.Arrays.fill(taken, from, end + 1, true);
+                    at = end;
                 }
             }
         }

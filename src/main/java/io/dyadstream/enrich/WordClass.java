@@ -8,7 +8,7 @@ import java.util.Set;
  * token of a story its classes when it looks the token up, so that a rule tests a bit
  * ({@link StoryWords#in}) rather than hashing and comparing the token's string once more. Function
  * words and prepositions stay with the rules that use them; lists an analyst may extend (speech verbs,
- * sports words, waters, state bodies) are in {@code lexicon/word-lists.tsv} ({@link WordLists}).
+ * sports words, features, state bodies) are in {@code lexicon/word-lists.tsv} ({@link WordLists}).
  */
 enum WordClass {
     FUNCTION(EntityExtractor.FUNCTION_WORDS),
@@ -21,8 +21,6 @@ enum WordClass {
     STATE_BODY(EntityExtractor.STATE_BODIES),
     /** The prepositions before a place that make it no part of a person's name ("Ambassador of Kazakhstan ..."). */
     GOVERNING_PREPOSITION(EntityExtractor.GOVERNING_PREPOSITIONS),
-    /** Names of waters that take a country's name after "of" ("the Sea of Japan"). */
-    WATER(EntityExtractor.WATERS),
     /** The last word of a sea's, island group's or other feature's name ("Ocean", "Islands"). */
     FEATURE(EntityExtractor.FEATURES),
     /** A mission's head word, whose name takes the country it is posted to ("Embassy in Germany"). */
