@@ -556,7 +556,7 @@ final class RelationTagger {
      */
     private static boolean objectOfAnother(ActorGroups.Group group, Match<Cue> cue, List<Match<Cue>> cues, List<Token> tokens) {
         for (Match<Cue> other : cues) {
-            if (other != cue && other.to() <= group.from() && group.from() - other.to() <= 2 && !commaIn(tokens, other.to(), group.from())) {
+            if (other != cue && follows(other, group, tokens)) {
                 return true;
             }
         }
@@ -583,12 +583,18 @@ final class RelationTagger {
             return group;
         }
         for (Match<Cue> verb : cues) {
-            if (verb.from() >= actor.to() && verb.to() <= group.from() && group.from() - verb.to() <= 2
-                    && !commaIn(tokens, actor.to(), group.from()) && !clauseOpensBetween(tokens, verb.to(), group.from())) {
+            // its direct object: no preposition or clause between ("the accusations from Warsaw" are Warsaw's)
+            if (verb.from() >= actor.to() && follows(verb, group, tokens) && !clauseOpensBetween(tokens, verb.to(), group.from())
+                    && !commaIn(tokens, actor.to(), group.from())) {
                 return actor;
             }
         }
         return group;
+    }
+
+    /** Whether the group follows the cue closely: at most two words between, no comma. */
+    private static boolean follows(Match<Cue> cue, ActorGroups.Group group, List<Token> tokens) {
+        return cue.to() <= group.from() && group.from() - cue.to() <= 2 && !commaIn(tokens, cue.to(), group.from());
     }
 
     private static boolean clauseOpensBetween(List<Token> tokens, int from, int to) {
