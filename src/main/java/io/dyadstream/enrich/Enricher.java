@@ -73,8 +73,8 @@ public final class Enricher {
         }
         if (head.agency() != null) {
             int start = text.indexOf(head.agency());
-            entities.add(new Entity(EntityType.ORG, head.agency(), agencyAsWritten(head.agency(), agency), null, gazetteerCountry(head.agency()), null, start,
-                    start + head.agency().length()));
+            entities.add(new Entity(EntityType.ORG, head.agency(), agencyAsWritten(head.agency(), agency), null,
+                    gazetteerCountry(head.agency()), null, start, start + head.agency().length()));
         }
         Set<String> credits = new LinkedHashSet<>();
         for (Mention m : mentions) {

@@ -753,13 +753,7 @@ final class RelationTagger {
                 return Set.of(); // "concern about China's conduct" accuses China; "concern about trafficking" no one
             }
         }
-        boolean directed = true;
-        for (Cue c : cue.values()) {
-            if (UNDIRECTED.contains(type(c))) {
-                directed = false;
-                break;
-            }
-        }
+        boolean directed = isDirected(cue);
         Set<Pair> pairs = new LinkedHashSet<>();
         if (directed && object != null && object.codes().size() >= 2 && isBetween(object, tokens)) {
             // "fighting between Armenian and Azerbaijani forces": the group is the act's two sides, and the
@@ -1246,8 +1240,9 @@ final class RelationTagger {
     }
 
     /**
-     * "accused Qatar of backing militants, a charge Qatar denies", "..., which Qatar rejects": a clause after the act,
-     * whose subject is one of its two countries and whose verb, in a finite form, answers it.
+     * "accused Qatar of backing militants, which Qatar denies", "..., but Qatar denied it": a clause after the act, whose
+     * subject is one of its two countries and whose verb, in a finite form, answers it. (", a charge Qatar denies" is not
+     * read so: the apposition hides its subject.)
      */
     private static boolean answersIt(List<Token> tokens, int after, int cue, String a, String b, ActorIndex actors) {
         String word = tokens.get(cue).norm();
