@@ -1,16 +1,33 @@
 package io.dyadstream.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dyadstream.enrich.StoryParser;
 import io.dyadstream.model.RawStory;
+import io.dyadstream.serde.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Generates wire-like stories of our own for benchmarks: a dateline, then sentences drawn from
- * templates over a mix of countries, offices, event types and sectors, 1-6 KB each. Seeded, so a
- * run is repeatable.
+ * Stories for benchmarks. {@link #generate} makes wire-like stories from templates: a dateline, then
+ * sentences over a mix of countries, offices, event types and sectors, 1-6 KB each, seeded, so a run is
+ * repeatable. Every sentence of them names countries and cues, and few words recur; real wires name far
+ * more people, places and organisations, and a vocabulary that misses the caches. So {@link #ownStories}
+ * gives the wire stories we wrote by hand for the golden tests, bundled in the jar, and {@link #read} a
+ * corpus of the user's own.
  */
 public final class BenchCorpus {
+
+    /** Our hand-written stories (src/test/resources/corpus/stories.jsonl), which the build puts into the jar. */
+    static final String OWN_STORIES = "/bench/stories.jsonl";
 
     private static final String[][] COUNTRIES = {
         {"Belarus", "Belarusian", "Minsk"}, {"Kazakhstan", "Kazakh", "Astana"}, {"Uzbekistan", "Uzbek", "Tashkent"},
@@ -73,6 +90,51 @@ public final class BenchCorpus {
                 text.append(random.nextInt(4) == 0 ? "\n\n" : " ");
             }
             stories.add(RawStory.plainText("bench-" + n, text.toString()));
+        }
+        return stories;
+    }
+
+    /** Our hand-written wire stories, as the input topic would carry them. */
+    public static List<RawStory> ownStories() {
+        try (InputStream in = BenchCorpus.class.getResourceAsStream(OWN_STORIES)) {
+            if (in == null) {
+                throw new IllegalStateException(OWN_STORIES + " is not on the class path: build with `mvn package`");
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), OWN_STORIES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The stories of a JSON Lines file: each line a story as the input topic carries it (a JSON envelope,
+     * see the README), or an object whose {@code input} field is one (the format of the labelled corpora).
+     */
+    public static List<RawStory> read(Path file) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.toString());
+        }
+    }
+
+    private static List<RawStory> parse(BufferedReader reader, String source) throws IOException {
+        StoryParser parser = new StoryParser(StoryParser.DEFAULT_MAX_STORY_BYTES);
+        List<RawStory> stories = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode node = Json.MAPPER.readTree(line);
+                JsonNode story = node.has("input") ? node.get("input") : node;
+                stories.add(parser.parse(null, Json.MAPPER.writeValueAsBytes(story)));
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(source + " line " + lineNumber + ": not a story: " + e.getMessage(), e);
+            }
+        }
+        if (stories.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no stories");
         }
         return stories;
     }

@@ -230,7 +230,7 @@ public final class Tokenizer {
             // the id, stem id and classes are all in the slot the lookup has read
             int id = vocabulary.normIdAt(slot);
             String norm = vocabulary.norm(id);
-            tokens.add(new Token(start, end, upper ? asWritten(start, end, id, capitalized) : norm, norm, Token.Kind.WORD));
+            tokens.add(new Token(start, end, upper ? text.substring(start, end) : norm, norm, Token.Kind.WORD));
             words.addWord(id, vocabulary.stemIdAt(slot), vocabulary.classesAt(slot), capitalized);
         } else {
             String s = text.substring(start, end);
@@ -238,23 +238,6 @@ public final class Tokenizer {
             tokens.add(new Token(start, end, s, norm, Token.Kind.WORD));
             words.addWord(Vocabulary.ABSENT, vocabulary.stemIdOfUnknownWord(norm, hash), capitalized);
         }
-    }
-
-    /**
-     * The text {@code text[start, end)} of a known ASCII word with capitals, whose normal form has the id
-     * {@code id}: when only its first letter is a capital, the vocabulary's capitalized string.
-     */
-    private String asWritten(int start, int end, int id, boolean capitalized) {
-        if (capitalized && vocabulary.isComplete()) {
-            int i = start + 1;
-            while (i < end && (chars[i] < 'A' || chars[i] > 'Z')) {
-                i++;
-            }
-            if (i == end) {
-                return vocabulary.capitalized(id);
-            }
-        }
-        return text.substring(start, end);
     }
 
     private boolean isDomainTail(int from) {

@@ -34,11 +34,6 @@ public final class Vocabulary {
      * whose first two letters start no stem has no stem in the vocabulary, without being stemmed.
      */
     private boolean[] stemStarts;
-    /**
-     * Once complete: by normal-form id, the normal form with its first letter a-z made upper case (null
-     * for the others): the text of a known word written capitalized ("Japan"), without a string of its own.
-     */
-    private String[] capitalized;
     /** Once complete: the ids of the one-character ASCII normal forms (punctuation), by character. */
     private int[] asciiIds;
     private boolean complete;
@@ -81,12 +76,7 @@ public final class Vocabulary {
         }
         stemsOfWords = new int[norms.size()];
         stemsOfOthers = new int[norms.size()];
-        capitalized = new String[norms.size()];
         norms.forEach((norm, id) -> {
-            char first = norm.charAt(0);
-            if (first >= 'a' && first <= 'z') {
-                capitalized[id] = (char) (first - ('a' - 'A')) + norm.substring(1);
-            }
             stemsOfWords[id] = stems.get(Stemmer.stem(norm));
             stemsOfOthers[id] = stems.get(norm);
             int starts = normStarts[id] | (stemsOfWords[id] == ABSENT ? 0 : stemPhraseStarts[stemsOfWords[id]]);
@@ -185,11 +175,6 @@ public final class Vocabulary {
     /** The normal form with id {@code id}. */
     String norm(int id) {
         return norms.word(id);
-    }
-
-    /** The normal form with id {@code id}, its first letter a-z in upper case; null if it starts otherwise. Once complete. */
-    String capitalized(int id) {
-        return capitalized[id];
     }
 
     /** The {@link WordClass} bits of the normal form with id {@code normId} (maybe {@link #ABSENT}). */
