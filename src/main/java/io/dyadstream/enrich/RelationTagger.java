@@ -90,6 +90,8 @@ final class RelationTagger {
     private static final Set<String> COMPOUND_ADVERBS = WordLists.get("compound-adverbs");
     /** Participles that make a country before them a backer of someone else ("Syrian-backed"). */
     private static final Set<String> PATRON_PARTICIPLES = WordLists.get("patron-participles");
+    /** Armed groups of no state: a patron participle after one describes it ("militias backed by Iran"). */
+    private static final Set<String> PROXIES = WordLists.get("proxies");
 
     /** Words that open a clause or a phrase of their own: the group after them is no object ("mediated since Russia ..."). */
     private static final Set<String> CLAUSE_OPENERS = Set.of("since", "after", "before", "when", "while", "as", "because", "that",
@@ -308,6 +310,8 @@ final class RelationTagger {
                 boolean toAll = f.has(trilateral) || trilateralStory && !has(words, f.sentence(), WordClass.DUAL);
                 List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
                 String third = thirdCountry(f, main);
+                // "the two countries ... called for talks": the demanded act is hypothetical here too
+                markDemanded(f.cues(), groups(f.actors(), tokens, words), f.mentions(), words, tokens, modalities);
                 boolean onTheirAct = !f.has(pairRef); // "Palestinian leaders condemned the accord": only a third country's act on it
                 for (Match<Cue> cue : f.cues()) {
                     boolean toBothSides = third != null && actsOnThePair(f, cue);
@@ -430,7 +434,7 @@ final class RelationTagger {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
                 boolean result = sport && hasQualifier(m, CONTEST); // "Ghana beat Togo in the final"
                 if (!inName[m.from()] && !month && !result && !inAdjective(tokens, m.from(), endsACountry)
-                        && !m.values().get(0).label().equals(CueLexicon.NONE)) {
+                        && !describesAProxy(tokens, s, m) && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }
@@ -507,6 +511,15 @@ final class RelationTagger {
         }
         return COMPOUND_ADVERBS.contains(tokens.get(cue - 2).norm())
                 || (endsACountry != null && endsACountry[cue - 2] && PATRON_PARTICIPLES.contains(tokens.get(cue).norm()));
+    }
+
+    /**
+     * "clashed with Ethiopian militias backed by the Ethiopian army": a patron participle right after an armed group of
+     * no state describes the group, whose backer supports no country of the sentence (support of rebels is no event).
+     */
+    private static boolean describesAProxy(List<Token> tokens, Sentence s, Match<Cue> cue) {
+        return cue.from() > s.from() && PATRON_PARTICIPLES.contains(tokens.get(cue.from()).norm())
+                && PROXIES.contains(tokens.get(cue.from() - 1).norm());
     }
 
     private static boolean glued(StoryWords words, Mention prev, Mention next) {
