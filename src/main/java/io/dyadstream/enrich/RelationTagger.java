@@ -93,6 +93,8 @@ final class RelationTagger {
     /** Armed groups of no state: a patron participle after one describes it ("militias backed by Iran"). */
     private static final Set<String> PROXIES = WordLists.get("proxies");
 
+    /** The first words of pair phrases that refer to the sentence's own countries ("each other", "bilateral", "their countries"). */
+    private static final Set<String> SELF_REFERENCES = Set.of("each", "bilateral", "their");
     /** Words that open a clause or a phrase of their own: the group after them is no object ("mediated since Russia ..."). */
     private static final Set<String> CLAUSE_OPENERS = Set.of("since", "after", "before", "when", "while", "as", "because", "that",
             "which", "who", "until", "if", "unless", "although", "though", "where", "by", "with", "from", "to", "in", "on", "at",
@@ -239,12 +241,17 @@ final class RelationTagger {
         List<Found> found = new ArrayList<>();
         List<Facts> referring = new ArrayList<>();
         List<Facts> responding = new ArrayList<>(); // sentences that name one country only
+        List<Facts> deferred = new ArrayList<>();
         boolean bilateral = namesAtMostTwo(facts);
         for (Facts f : facts) {
             if (f.cues().isEmpty()) {
                 continue;
             }
             List<String> countries = countries(f.actors());
+            if (countries.size() >= 2 && f.has(pairRef) && jointlyOnThePair(f, tokens)) {
+                deferred.add(f); // "China and the United States urged both sides": the pair of others, or theirs (see below)
+                continue;
+            }
             if (countries.size() < 2) {
                 if (f.has(pairRef) || countries.size() == 1 && f.has(pairAct)) {
                     referring.add(f);
@@ -253,40 +260,7 @@ final class RelationTagger {
                 }
                 continue;
             }
-            Set<String> excluded = listedTogether(words, f, f.has(multi) && !f.has(trilateral));
-            ActorGroups groups = groups(f.actors(), tokens, words);
-            ActorIndex actors = new ActorIndex(f.actors());
-            boolean mutual = f.has(reciprocal);
-            Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
-            Match<Cue>[] demandOf = markDemanded(f.cues(), groups, f.mentions(), words, tokens, modalities);
-            int[] nextCues = nextCueStarts(f.cues());
-            for (int k = 0; k < f.cues().size(); k++) {
-                Match<Cue> cue = f.cues().get(k);
-                boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
-                Match<Cue> demand = demandOf[k];
-                for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens,
-                        organisationRole(cue, f.mentions(), tokens, words), f.cues(), bilateral)) {
-                    List<Match<Cue>> cues = cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>());
-                    if (demand != null && !cues.contains(demand)) {
-                        cues.add(demand); // "threatened to break off relations with Congo": the threat is to whom the act is
-                    }
-                    cues.add(cue);
-                }
-            }
-            for (var entry : cuesByPair.entrySet()) {
-                Pair pair = entry.getKey();
-                for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors, tokens)) {
-                    Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
-                    if (modality == Modality.PLANNED && isOf(cue, ULTIMATUM_ACTS) && unlessAfter(tokens, f.sentence(), cue)) {
-                        // "will close its border with Togo unless ...": an ultimatum, THREATEN; its act is hypothetical
-                        modality = Modality.NEGATED;
-                        modalities[cue.from()] = modality;
-                        threat(pair, cue, actors, f.sentence(), found);
-                    }
-                    tagsFor(pair, cue, actors, modality, modality == Modality.PLANNED && promised(words, f.sentence(), cue),
-                            f.sentence(), found);
-                }
-            }
+            relate(f, countries, tokens, words, modalities, bilateral, found);
         }
         Set<String> established = new LinkedHashSet<>();
         for (Found f : found) {
@@ -295,6 +269,22 @@ final class RelationTagger {
             }
         }
         String mainPair = mainPair(found, established);
+        for (Facts f : deferred) {
+            if (mainPair != null && !thirdCountries(f, Pair.ofKey(mainPair)).isEmpty()) {
+                referring.add(f); // third countries side by side, each acting on both sides of the main pair
+            } else {
+                int before = found.size();
+                relate(f, countries(f.actors()), tokens, words, modalities, bilateral, found); // "as the two countries ended a rift"
+                for (Found x : found.subList(before, found.size())) {
+                    if (x.strong()) {
+                        established.add(x.pair());
+                    }
+                }
+            }
+        }
+        if (mainPair == null && !deferred.isEmpty()) {
+            mainPair = mainPair(found, established);
+        }
         if (mainPair != null) {
             Pair main = Pair.ofKey(mainPair);
             ActorIndex none = new ActorIndex(List.of());
@@ -309,21 +299,25 @@ final class RelationTagger {
                 // countries"): every pair of the three countries
                 boolean toAll = f.has(trilateral) || trilateralStory && !has(words, f.sentence(), WordClass.DUAL);
                 List<Pair> referred = toAll && triangle != null ? triangle : List.of(main);
-                String third = thirdCountry(f, main);
+                List<String> thirds = thirdCountries(f, main);
                 // "the two countries ... called for talks": the demanded act is hypothetical here too
                 markDemanded(f.cues(), groups(f.actors(), tokens, words), f.mentions(), words, tokens, modalities);
                 boolean onTheirAct = !f.has(pairRef); // "Palestinian leaders condemned the accord": only a third country's act on it
                 for (Match<Cue> cue : f.cues()) {
-                    boolean toBothSides = third != null && actsOnThePair(f, cue);
+                    boolean toBothSides = !thirds.isEmpty() && actsOnThePair(f, cue);
                     if (onTheirAct && !toBothSides) {
                         continue;
                     }
+                    List<Pair> withEachSide = new ArrayList<>();
                     if (toBothSides) {
-                        withBothSides.add(Pair.of(third, main.a()).key());
-                        withBothSides.add(Pair.of(third, main.b()).key());
+                        for (String third : thirds) {
+                            withEachSide.add(Pair.of(third, main.a()));
+                            withEachSide.add(Pair.of(third, main.b()));
+                        }
+                        withEachSide.forEach(pair -> withBothSides.add(pair.key()));
                     }
                     if (!needsObject(cue) && (toBothSides || !needsSubject(cue))) {
-                        for (Pair pair : toBothSides ? List.of(Pair.of(third, main.a()), Pair.of(third, main.b())) : referred) {
+                        for (Pair pair : toBothSides ? withEachSide : referred) {
                             Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
                             tagsFor(pair, cue, none, modality, modality == Modality.PLANNED && promised(words, f.sentence(), cue),
                                     f.sentence(), found);
@@ -369,11 +363,75 @@ final class RelationTagger {
         return true;
     }
 
-    /** The one country a sentence names that is neither of the story's main pair, or null. */
-    private static String thirdCountry(Facts f, Pair main) {
+    /** Tags the pairs of the countries a sentence names with its cues (its {@code countries}: two or more). */
+    private void relate(Facts f, List<String> countries, List<Token> tokens, StoryWords words, Modality[] modalities,
+            boolean bilateral, List<Found> found) {
+        Set<String> excluded = listedTogether(words, f, f.has(multi) && !f.has(trilateral));
+        ActorGroups groups = groups(f.actors(), tokens, words);
+        ActorIndex actors = new ActorIndex(f.actors());
+        boolean mutual = f.has(reciprocal);
+        Map<Pair, List<Match<Cue>>> cuesByPair = new LinkedHashMap<>();
+        Match<Cue>[] demandOf = markDemanded(f.cues(), groups, f.mentions(), words, tokens, modalities);
+        int[] nextCues = nextCueStarts(f.cues());
+        for (int k = 0; k < f.cues().size(); k++) {
+            Match<Cue> cue = f.cues().get(k);
+            boolean passive = cue.to() < f.sentence().to() && tokens.get(cue.to()).is("by");
+            Match<Cue> demand = demandOf[k];
+            for (Pair pair : pairsFor(cue, nextCues[k], groups, countries, excluded, mutual, passive, tokens,
+                    organisationRole(cue, f.mentions(), tokens, words), f.cues(), bilateral)) {
+                List<Match<Cue>> cues = cuesByPair.computeIfAbsent(pair, key -> new ArrayList<>());
+                if (demand != null && !cues.contains(demand)) {
+                    cues.add(demand); // "threatened to break off relations with Congo": the threat is to whom the act is
+                }
+                cues.add(cue);
+            }
+        }
+        for (var entry : cuesByPair.entrySet()) {
+            Pair pair = entry.getKey();
+            for (Match<Cue> cue : linking(entry.getValue(), pair.a(), pair.b(), actors, tokens)) {
+                Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
+                if (modality == Modality.PLANNED && isOf(cue, ULTIMATUM_ACTS) && unlessAfter(tokens, f.sentence(), cue)) {
+                    // "will close its border with Togo unless ...": an ultimatum, THREATEN; its act is hypothetical
+                    modality = Modality.NEGATED;
+                    modalities[cue.from()] = modality;
+                    threat(pair, cue, actors, f.sentence(), found);
+                }
+                tagsFor(pair, cue, actors, modality, modality == Modality.PLANNED && promised(words, f.sentence(), cue),
+                        f.sentence(), found);
+            }
+        }
+    }
+
+    /** The countries a sentence names when none of them is of the story's main pair, else none. */
+    private static List<String> thirdCountries(Facts f, Pair main) {
         List<String> countries = countries(f.actors());
-        return countries.size() == 1 && !countries.get(0).equals(main.a()) && !countries.get(0).equals(main.b())
-                ? countries.get(0) : null;
+        return countries.contains(main.a()) || countries.contains(main.b()) ? List.of() : countries;
+    }
+
+    /**
+     * "China and the United States urged both sides to show restraint": the sentence's first cue has every country of
+     * the sentence before it and a phrase that refers to a pair right after it, before any other cue; if that pair is
+     * the story's main pair and not theirs, they are third countries, each acting on both sides. Not "Russia and
+     * Ukraine agreed to a truce and urged both sides' troops to hold fire": the first cue there is on the truce.
+     */
+    private boolean jointlyOnThePair(Facts f, List<Token> tokens) {
+        Match<Cue> first = f.cues().get(0);
+        for (Mention m : f.actors()) {
+            if (m.to() > first.from()) {
+                return false;
+            }
+        }
+        int end = Math.min(f.sentence().to(), first.to() + OBJECT_REACH);
+        if (f.cues().size() > 1) {
+            end = Math.min(end, f.cues().get(1).from());
+        }
+        for (int i = first.to(); i < end; i++) {
+            Match<Cue> ref = f.roles().at(i);
+            if (ref != null && (ref.tags() & pairRef) != 0 && !SELF_REFERENCES.contains(tokens.get(i).norm())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
