@@ -73,7 +73,7 @@ final class RelationTagger {
     private static final Set<EventType> PROMISES = EnumSet.of(EventType.AGREE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
-    private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE);
+    private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE, EventType.THREATEN);
     /**
      * Words of a closing attribution (", officials said", ", according to Reuters"); narrower than
      * {@link EntityExtractor#SPEECH}, whose "announced" or "insisted" also close a sentence of the actors' own.
