@@ -1633,10 +1633,12 @@ final class RelationTagger {
             if (inAdjective(tokens, m.from(), null)) {
                 continue; // "its long-planned invasion" is no plan of the invasion
             }
+            boolean andBetween = tokenBetween(tokens, "and", m.to(), cue.from());
             for (Cue c : m.values()) {
                 if (!c.qualifier().equals("AFTER")) {
                     planned |= c.label().equals("PLANNED");
-                    negated |= c.label().equals("NEGATED");
+                    // "was not aware of the clash and urged India to withdraw": the negation ends at "and"
+                    negated |= c.label().equals("NEGATED") && !andBetween;
                 }
             }
         }
@@ -1657,6 +1659,15 @@ final class RelationTagger {
         }
         negated |= topicOfTalks(tokens, words, s, cue);
         return negated ? Modality.NEGATED : planned ? Modality.PLANNED : Modality.OCCURRED;
+    }
+
+    private static boolean tokenBetween(List<Token> tokens, String norm, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).is(norm)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
