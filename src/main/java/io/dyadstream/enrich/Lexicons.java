@@ -23,7 +23,7 @@ public record Lexicons(Vocabulary vocabulary, Gazetteer gazetteer, CueLexicon ev
     }
 
     /** The labels of lexicon/roles.tsv that the rules read. */
-    static final Set<String> ROLES = Set.of("OFFICE", "ENVOY", "ORG_HEAD", "PLACE_NOUN", "GOV_NOUN", "PAIR_REF", "PAIR_ACT", "MULTI", "RECIPROCAL",
+    static final Set<String> ROLES = Set.of("OFFICE", "ENVOY", "ORG_HEAD", "PLACE_NOUN", "GOV_NOUN", "PAIR_REF", "PAIR_ACT", "FOLLOW", "MULTI", "RECIPROCAL",
             "VISIT", "TRILATERAL", "PORTFOLIO");
 
     public static Lexicons loadDefault() {

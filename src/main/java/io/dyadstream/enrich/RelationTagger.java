@@ -111,6 +111,7 @@ final class RelationTagger {
     private final long reciprocal;
     private final long multi;
     private final long trilateral;
+    private final long follow;
 
     RelationTagger(Lexicons lexicons) {
         this.lex = lexicons;
@@ -121,6 +122,7 @@ final class RelationTagger {
         this.reciprocal = roles.labelBit("RECIPROCAL");
         this.multi = roles.labelBit("MULTI");
         this.trilateral = roles.labelBit("TRILATERAL");
+        this.follow = roles.labelBit("FOLLOW");
     }
 
     private record Found(String pair, EventType type, Modality modality, Direction direction, double confidence, Sentence sentence,
@@ -262,6 +264,11 @@ final class RelationTagger {
             }
             relate(f, countries, tokens, words, modalities, bilateral, found);
         }
+        for (Facts f : facts) {
+            if (f.has(follow)) {
+                followSuit(f, found);
+            }
+        }
         Set<String> established = new LinkedHashSet<>();
         for (Found f : found) {
             if (f.strong()) {
@@ -361,6 +368,52 @@ final class RelationTagger {
             }
         }
         return true;
+    }
+
+    /**
+     * "Saudi Arabia cut diplomatic ties with Iran. Bahrain and Sudan followed suit": the countries named before a FOLLOW
+     * phrase, and in no pair of its sentence yet, do the acts last told with a direction (in this sentence or the
+     * nearest one before) to their targets.
+     */
+    private void followSuit(Facts f, List<Found> found) {
+        int at = f.sentence().from();
+        while (at < f.sentence().to() && (f.roles().at(at) == null || (f.roles().at(at).tags() & follow) == 0)) {
+            at++;
+        }
+        Set<String> followers = new LinkedHashSet<>();
+        for (Mention m : f.mentions()) {
+            if (m.to() <= at && m.actor() && m.country() != null && m.type() != EntityType.DATE) {
+                followers.add(m.country());
+            }
+        }
+        for (Found x : found) {
+            if (x.sentence() == f.sentence()) { // "Britain expelled Russian diplomats, and Poland followed suit": not Britain, not Russia
+                Pair pair = Pair.ofKey(x.pair());
+                followers.remove(pair.a());
+                followers.remove(pair.b());
+            }
+        }
+        int last = -1;
+        for (Found x : found) {
+            if (x.sentence().index() <= f.sentence().index() && x.direction() != null && x.modality() != Modality.NEGATED
+                    && !followers.contains(x.direction().source())) {
+                last = Math.max(last, x.sentence().index());
+            }
+        }
+        List<Found> added = new ArrayList<>();
+        for (Found x : found) {
+            if (x.sentence().index() == last && x.direction() != null && x.modality() != Modality.NEGATED
+                    && !followers.contains(x.direction().source())) {
+                for (String country : followers) {
+                    String target = x.direction().target();
+                    if (!country.equals(target)) {
+                        added.add(new Found(Pair.of(country, target).key(), x.type(), x.modality(), new Direction(country, target),
+                                x.confidence(), f.sentence(), x.strong()));
+                    }
+                }
+            }
+        }
+        found.addAll(added);
     }
 
     /** Tags the pairs of the countries a sentence names with its cues (its {@code countries}: two or more). */
