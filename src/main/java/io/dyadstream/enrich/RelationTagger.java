@@ -36,6 +36,9 @@ final class RelationTagger {
     private static final int PROMISE_WINDOW = 5;
     private static final int TOPIC_REACH = 6;
     private static final Set<String> TALKS = WordLists.get("talks");
+    /** Words of discussing, whose object is a topic ("discussed Iran's nuclear programme"). */
+    private static final Set<String> DISCUSSION = Set.of("discuss", "discussed", "discusses", "discussing", "discussion",
+            "discussions", "talks", "talk", "negotiations", "consultations", "dialogue");
     private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over", "concerning", "regarding");
     private static final int ULTIMATUM_REACH = 15;
     private static final int DEMAND_REACH = 8;
@@ -1507,7 +1510,7 @@ final class RelationTagger {
                 onSite = roles.inSentence(s.index(), visit) || hasMaterialConflict(cues) || protestByThePlace(cues, inSentence, tokens, s);
             }
             boolean host = place && !m.actor() && (onSite || isTargetOf(cues, m, tokens));
-            if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE) {
+            if ((m.actor() || host) && m.country() != null && m.type() != EntityType.DATE && !isTopicOf(cues, m, tokens)) {
                 actors.add(m);
             }
             if (m.host() != null) {
@@ -1516,6 +1519,32 @@ final class RelationTagger {
             }
         }
         return actors;
+    }
+
+    /**
+     * "discussed North Korea's missile launches", "talks on Iran's nuclear programme": a country whose act or thing is what
+     * the sides discuss is the topic, not a side of the talks.
+     */
+    private static boolean isTopicOf(List<Match<Cue>> cues, Mention m, List<Token> tokens) {
+        if (m.to() >= tokens.size() || !tokens.get(m.to()).is("'s")) {
+            return false;
+        }
+        for (Match<Cue> cue : cues) {
+            if (cue.to() > m.from() || !DISCUSSION.contains(tokens.get(cue.to() - 1).norm())) {
+                continue;
+            }
+            int at = cue.to();
+            if (at < m.from() && TOPIC_PREPOSITIONS.contains(tokens.get(at).norm())) {
+                at++;
+            }
+            if (at < m.from() && tokens.get(at).is("the")) {
+                at++;
+            }
+            if (at == m.from()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTargetOf(List<Match<Cue>> cues, Mention m, List<Token> tokens) {
