@@ -76,6 +76,11 @@ final class RelationTagger {
     private static final Set<EventType> PROMISES = EnumSet.of(EventType.AGREE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
+    /** Acts of words that countries side by side make together, on a third: they ask, blame, refuse or threaten. */
+    private static final Set<EventType> SAID_TOGETHER = EnumSet.of(EventType.REQUEST, EventType.ACCUSE, EventType.REJECT,
+            EventType.THREATEN);
+    private static final Set<EventType> MATERIAL = EnumSet.of(EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE,
+            EventType.SANCTION, EventType.PROTEST);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE, EventType.THREATEN);
     /**
      * Words of a closing attribution (", officials said", ", according to Reuters"); narrower than
@@ -253,7 +258,7 @@ final class RelationTagger {
                 continue;
             }
             List<String> countries = countries(f.actors());
-            if (countries.size() >= 2 && f.has(pairRef) && jointlyOnThePair(f, tokens)) {
+            if (countries.size() >= 2 && (f.has(pairRef) && jointlyOnThePair(f, tokens) || sideBySideOnAThird(f))) {
                 deferred.add(f); // "China and the United States urged both sides": the pair of others, or theirs (see below)
                 continue;
             }
@@ -281,7 +286,9 @@ final class RelationTagger {
         String mainPair = mainPair(found, established);
         for (Facts f : deferred) {
             if (mainPair != null && !thirdCountries(f, Pair.ofKey(mainPair)).isEmpty()) {
-                referring.add(f); // third countries side by side, each acting on both sides of the main pair
+                if (f.has(pairRef)) {
+                    referring.add(f); // third countries side by side, each acting on both sides of the main pair
+                } // else "France and Russia called for a ceasefire": they ask it of no one named, and not of each other
             } else {
                 int before = found.size();
                 relate(f, countries(f.actors()), tokens, words, modalities, bilateral, found); // "as the two countries ended a rift"
@@ -470,6 +477,19 @@ final class RelationTagger {
      * the story's main pair and not theirs, they are third countries, each acting on both sides. Not "Russia and
      * Ukraine agreed to a truce and urged both sides' troops to hold fire": the first cue there is on the truce.
      */
+    private static boolean sideBySideOnAThird(Facts f) {
+        Match<Cue> first = f.cues().get(0);
+        if (!isOf(first, SAID_TOGETHER) || isOf(first, MATERIAL)) {
+            return false;
+        }
+        for (Mention m : f.actors()) {
+            if (m.to() > first.from()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean jointlyOnThePair(Facts f, List<Token> tokens) {
         Match<Cue> first = f.cues().get(0);
         for (Mention m : f.actors()) {
