@@ -76,9 +76,11 @@ final class RelationTagger {
     private static final Set<EventType> PROMISES = EnumSet.of(EventType.AGREE);
     private static final Set<EventType> DEMANDS = EnumSet.of(EventType.THREATEN, EventType.REQUEST);
     private static final Set<EventType> REFUSALS = EnumSet.of(EventType.REJECT);
-    /** Acts of words that countries side by side make together, on a third: they ask, blame, refuse or threaten. */
-    private static final Set<EventType> SAID_TOGETHER = EnumSet.of(EventType.REQUEST, EventType.ACCUSE, EventType.REJECT,
-            EventType.THREATEN);
+    /**
+     * Acts of words that countries side by side make together, on a third: they ask, refuse or threaten (not ACCUSE, whose
+     * quarrels and disputes are between the two).
+     */
+    private static final Set<EventType> SAID_TOGETHER = EnumSet.of(EventType.REQUEST, EventType.REJECT, EventType.THREATEN);
     private static final Set<EventType> MATERIAL = EnumSet.of(EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE,
             EventType.SANCTION, EventType.PROTEST);
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE, EventType.THREATEN);
@@ -258,7 +260,7 @@ final class RelationTagger {
                 continue;
             }
             List<String> countries = countries(f.actors());
-            if (countries.size() >= 2 && (f.has(pairRef) && jointlyOnThePair(f, tokens) || sideBySideOnAThird(f))) {
+            if (countries.size() >= 2 && (f.has(pairRef) && jointlyOnThePair(f, tokens) || sideBySideOnAThird(f, tokens, words))) {
                 deferred.add(f); // "China and the United States urged both sides": the pair of others, or theirs (see below)
                 continue;
             }
@@ -477,7 +479,11 @@ final class RelationTagger {
      * the story's main pair and not theirs, they are third countries, each acting on both sides. Not "Russia and
      * Ukraine agreed to a truce and urged both sides' troops to hold fire": the first cue there is on the truce.
      */
-    private static boolean sideBySideOnAThird(Facts f) {
+    /**
+     * "France and Russia called for an immediate ceasefire": the sentence's countries stand in one group before its first
+     * cue, which asks, refuses or threatens; see {@link #tag} for what they then make.
+     */
+    private static boolean sideBySideOnAThird(Facts f, List<Token> tokens, StoryWords words) {
         Match<Cue> first = f.cues().get(0);
         if (!isOf(first, SAID_TOGETHER) || isOf(first, MATERIAL)) {
             return false;
@@ -487,7 +493,7 @@ final class RelationTagger {
                 return false;
             }
         }
-        return true;
+        return groups(f.actors(), tokens, words).groups().size() == 1;
     }
 
     private boolean jointlyOnThePair(Facts f, List<Token> tokens) {
