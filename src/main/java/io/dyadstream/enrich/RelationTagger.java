@@ -83,6 +83,8 @@ final class RelationTagger {
     private static final Set<EventType> SAID_TOGETHER = EnumSet.of(EventType.REQUEST, EventType.REJECT, EventType.THREATEN);
     private static final Set<EventType> MATERIAL = EnumSet.of(EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE,
             EventType.SANCTION, EventType.PROTEST);
+    private static final Set<EventType> ACCUSATIONS = EnumSet.of(EventType.ACCUSE);
+    private static final Set<String> PRONOUNS = Set.of("it", "them", "him", "her");
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE, EventType.THREATEN);
     /**
      * Words of a closing attribution (", officials said", ", according to Reuters"); narrower than
@@ -574,7 +576,8 @@ final class RelationTagger {
                 boolean month = words.capitalized(m.from()) && words.in(m.from(), WordClass.CALENDAR); // "in March" is no march
                 boolean result = sport && hasQualifier(m, CONTEST); // "Ghana beat Togo in the final"
                 if (!inName[m.from()] && !month && !result && !inAdjective(tokens, m.from(), endsACountry)
-                        && !describesAProxy(tokens, s, m) && !m.values().get(0).label().equals(CueLexicon.NONE)) {
+                        && !describesAProxy(tokens, s, m) && !inAccusation(tokens, cues, m)
+                        && !m.values().get(0).label().equals(CueLexicon.NONE)) {
                     if (cues.isEmpty()) {
                         cues = new ArrayList<>(2);
                     }
@@ -660,6 +663,27 @@ final class RelationTagger {
     private static boolean describesAProxy(List<Token> tokens, Sentence s, Match<Cue> cue) {
         return cue.from() > s.from() && PATRON_PARTICIPLES.contains(tokens.get(cue.from()).norm())
                 && PROXIES.contains(tokens.get(cue.from() - 1).norm());
+    }
+
+    /**
+     * "accused Qatar of supporting Iran", "accusing it of backing rebels": what the accused is said to have done is the
+     * accusation's content, no act of the sentence's countries; the cue stands at most two words after the "of" that
+     * follows an accusation, within {@value #OBJECT_REACH} words of it.
+     */
+    private static boolean inAccusation(List<Token> tokens, List<Match<Cue>> before, Match<Cue> cue) {
+        if (before.isEmpty()) {
+            return false;
+        }
+        Match<Cue> prev = before.get(before.size() - 1);
+        if (!isOf(prev, ACCUSATIONS) || cue.from() - prev.to() > OBJECT_REACH) {
+            return false;
+        }
+        for (int i = cue.from() - 1; i >= prev.to() && i >= cue.from() - 3; i--) {
+            if (tokens.get(i).is("of")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean glued(StoryWords words, Mention prev, Mention next) {
@@ -873,6 +897,18 @@ final class RelationTagger {
             // subject of the next clause ("Japan condemned the launch, and South Korea held a drill")
             object = null;
         }
+        if (object != null && isOf(cue, ACCUSATIONS) && tokenBetween(tokens, "of", cue.to(), object.from())) {
+            // "accusing it of supporting terrorism and Iran": the accused stands before "of"; "it" is whom the sentence's
+            // act before was on ("cut ties with Qatar, accusing it of ...")
+            Match<Cue> prev = cue.to() < tokens.size() && PRONOUNS.contains(tokens.get(cue.to()).norm()) ? cueBefore(cue, cues) : null;
+            object = prev == null ? null : groups.firstFrom(prev.to());
+            if (object != null && (object.to() > cue.from() || object.from() - prev.to() > OBJECT_REACH)) {
+                object = null;
+            }
+            if (object != null) {
+                subject = groups.subjectBefore(prev.from()); // ", accusing it": the sentence's subject accuses
+            }
+        }
         if (organisation == OrganisationRole.AGENT) {
             subject = null; // "a UN appeal to Iraq": the organisation acts, not a country named before it
         }
@@ -953,6 +989,12 @@ final class RelationTagger {
             addPair(pairs, sentenceCountries.get(0), sentenceCountries.get(1));
         }
         return pairs;
+    }
+
+    /** The cue before {@code cue} in its sentence, or null. */
+    private static Match<Cue> cueBefore(Match<Cue> cue, List<Match<Cue>> cues) {
+        int k = cues.indexOf(cue);
+        return k <= 0 ? null : cues.get(k - 1);
     }
 
     /**
