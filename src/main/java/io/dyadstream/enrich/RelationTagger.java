@@ -306,6 +306,12 @@ final class RelationTagger {
         if (mainPair == null && !deferred.isEmpty()) {
             mainPair = mainPair(found, established);
         }
+        // "A forum of Pavlodar Region and Omsk Region ... Companies of the two regions signed contracts": a story of two
+        // countries and no pair yet; "the two regions" are those two
+        boolean onlyTwo = mainPair == null && bilateral && !referring.isEmpty();
+        if (onlyTwo) {
+            mainPair = theTwoCountries(facts);
+        }
         if (mainPair != null) {
             Pair main = Pair.ofKey(mainPair);
             ActorIndex none = new ActorIndex(List.of());
@@ -362,7 +368,28 @@ final class RelationTagger {
                 }
             }
         }
+        if (onlyTwo && mainPair != null) {
+            String only = mainPair;
+            if (found.stream().anyMatch(f -> f.strong() && f.pair().equals(only))) {
+                established.add(only);
+            }
+        }
         return build(text, found, established, facts, new SentenceSectors(words, sentences, inPlaceOrPerson), mainPair, referring);
+    }
+
+    /** The pair of the two countries the story's actors are of, or null if they are of one or none. */
+    private static String theTwoCountries(List<Facts> facts) {
+        String first = null;
+        for (Facts f : facts) {
+            for (Mention m : f.actors()) {
+                if (first == null) {
+                    first = m.country();
+                } else if (!first.equals(m.country())) {
+                    return Pair.of(first, m.country()).key();
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether the story's actors are of two countries or fewer. */
