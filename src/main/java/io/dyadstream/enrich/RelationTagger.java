@@ -282,25 +282,21 @@ final class RelationTagger {
             }
         }
         Set<String> established = new LinkedHashSet<>();
-        for (Found f : found) {
-            if (f.strong()) {
-                established.add(f.pair());
-            }
-        }
+        establish(found, established);
         String mainPair = mainPair(found, established);
         for (Facts f : deferred) {
             if (mainPair != null && !thirdCountries(f, Pair.ofKey(mainPair)).isEmpty()) {
                 if (f.has(pairRef)) {
                     referring.add(f); // third countries side by side, each acting on both sides of the main pair
+                } else if (hasQualifier(f.cues().get(0), MEDIATION)) {
+                    int before = found.size();
+                    mediateBetween(Pair.ofKey(mainPair), f, tokens, words, modalities, found); // "Egypt and Qatar tried to mediate"
+                    establish(found.subList(before, found.size()), established);
                 } // else "France and Russia called for a ceasefire": they ask it of no one named, and not of each other
             } else {
                 int before = found.size();
                 relate(f, countries(f.actors()), tokens, words, modalities, bilateral, found); // "as the two countries ended a rift"
-                for (Found x : found.subList(before, found.size())) {
-                    if (x.strong()) {
-                        established.add(x.pair());
-                    }
-                }
+                establish(found.subList(before, found.size()), established);
             }
         }
         if (mainPair == null && !deferred.isEmpty()) {
@@ -496,6 +492,27 @@ final class RelationTagger {
         }
     }
 
+    /** Adds the pairs of the strong tags among {@code tags} to {@code established}. */
+    private static void establish(List<Found> tags, Set<String> established) {
+        for (Found x : tags) {
+            if (x.strong()) {
+                established.add(x.pair());
+            }
+        }
+    }
+
+    /** "Egypt and Qatar were trying to mediate a truce": each mediator meets each side of the story's main pair. */
+    private void mediateBetween(Pair main, Facts f, List<Token> tokens, StoryWords words, Modality[] modalities, List<Found> found) {
+        Match<Cue> cue = f.cues().get(0);
+        Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
+        ActorIndex none = new ActorIndex(List.of());
+        for (String third : countries(f.actors())) {
+            for (String side : List.of(main.a(), main.b())) {
+                tagsFor(Pair.of(third, side), cue, none, modality, false, f.sentence(), found);
+            }
+        }
+    }
+
     /** The countries a sentence names when none of them is of the story's main pair, else none. */
     private static List<String> thirdCountries(Facts f, Pair main) {
         List<String> countries = countries(f.actors());
@@ -509,12 +526,13 @@ final class RelationTagger {
      * Ukraine agreed to a truce and urged both sides' troops to hold fire": the first cue there is on the truce.
      */
     /**
-     * "France and Russia called for an immediate ceasefire": the sentence's countries stand in one group before its first
-     * cue, which asks, refuses or threatens; see {@link #tag} for what they then make.
+     * "France and Russia called for an immediate ceasefire", "Egypt and Qatar tried to mediate": the sentence's countries
+     * stand in one group before its first cue, which asks, refuses, threatens or mediates; see {@link #tag} for what they
+     * then make.
      */
     private static boolean sideBySideOnAThird(Facts f, List<Token> tokens, StoryWords words) {
         Match<Cue> first = f.cues().get(0);
-        if (!isOf(first, SAID_TOGETHER) || isOf(first, MATERIAL)) {
+        if (!(isOf(first, SAID_TOGETHER) || hasQualifier(first, MEDIATION)) || isOf(first, MATERIAL)) {
             return false;
         }
         for (Mention m : f.actors()) {
