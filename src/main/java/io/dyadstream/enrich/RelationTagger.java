@@ -81,9 +81,12 @@ final class RelationTagger {
      * quarrels and disputes are between the two).
      */
     private static final Set<EventType> SAID_TOGETHER = EnumSet.of(EventType.REQUEST, EventType.REJECT, EventType.THREATEN);
+    /** Acts of material conflict: a cue that is one too is never a side-by-side act of words ({@link #sideBySideOnAThird}). */
     private static final Set<EventType> MATERIAL = EnumSet.of(EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE,
             EventType.SANCTION, EventType.PROTEST);
+    /** Cues whose accused stands before "of" ("accused Qatar of ...", {@link #inAccusation}). */
     private static final Set<EventType> ACCUSATIONS = EnumSet.of(EventType.ACCUSE);
+    /** Words for the accused that is the object of the act before ("cut ties with Qatar, accusing it of ..."). */
     private static final Set<String> PRONOUNS = Set.of("it", "them", "him", "her");
     private static final Set<EventType> RESPONSES = EnumSet.of(EventType.REJECT, EventType.ACCUSE, EventType.THREATEN);
     /**
@@ -519,12 +522,16 @@ final class RelationTagger {
         return countries.contains(main.a()) || countries.contains(main.b()) ? List.of() : countries;
     }
 
-    /**
-     * "China and the United States urged both sides to show restraint": the sentence's first cue has every country of
-     * the sentence before it and a phrase that refers to a pair right after it, before any other cue; if that pair is
-     * the story's main pair and not theirs, they are third countries, each acting on both sides. Not "Russia and
-     * Ukraine agreed to a truce and urged both sides' troops to hold fire": the first cue there is on the truce.
-     */
+    /** Whether every actor ends before the cue. */
+    private static boolean allBefore(List<Mention> actors, Match<Cue> cue) {
+        for (Mention m : actors) {
+            if (m.to() > cue.from()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * "France and Russia called for an immediate ceasefire", "Egypt and Qatar tried to mediate": the sentence's countries
      * stand in one group before its first cue, which asks, refuses, threatens or mediates; see {@link #tag} for what they
@@ -532,23 +539,20 @@ final class RelationTagger {
      */
     private static boolean sideBySideOnAThird(Facts f, List<Token> tokens, StoryWords words) {
         Match<Cue> first = f.cues().get(0);
-        if (!(isOf(first, SAID_TOGETHER) || hasQualifier(first, MEDIATION)) || isOf(first, MATERIAL)) {
-            return false;
-        }
-        for (Mention m : f.actors()) {
-            if (m.to() > first.from()) {
-                return false;
-            }
-        }
-        return groups(f.actors(), tokens, words).groups().size() == 1;
+        return (isOf(first, SAID_TOGETHER) || hasQualifier(first, MEDIATION)) && !isOf(first, MATERIAL) && allBefore(f.actors(), first)
+                && groups(f.actors(), tokens, words).groups().size() == 1;
     }
 
+    /**
+     * "China and the United States urged both sides to show restraint": the sentence's first cue has every country of
+     * the sentence before it and a phrase that refers to a pair right after it, before any other cue; if that pair is
+     * the story's main pair and not theirs, they are third countries, each acting on both sides. Not "Russia and
+     * Ukraine agreed to a truce and urged both sides' troops to hold fire": the first cue there is on the truce.
+     */
     private boolean jointlyOnThePair(Facts f, List<Token> tokens) {
         Match<Cue> first = f.cues().get(0);
-        for (Mention m : f.actors()) {
-            if (m.to() > first.from()) {
-                return false;
-            }
+        if (!allBefore(f.actors(), first)) {
+            return false;
         }
         int end = Math.min(f.sentence().to(), first.to() + OBJECT_REACH);
         if (f.cues().size() > 1) {
