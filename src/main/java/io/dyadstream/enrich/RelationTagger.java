@@ -36,9 +36,8 @@ final class RelationTagger {
     private static final int PROMISE_WINDOW = 5;
     private static final int TOPIC_REACH = 6;
     private static final Set<String> TALKS = WordLists.get("talks");
-    /** Words of discussing, whose object is a topic ("discussed Iran's nuclear programme"). */
-    private static final Set<String> DISCUSSION = Set.of("discuss", "discussed", "discusses", "discussing", "discussion",
-            "discussions", "talks", "talk", "negotiations", "consultations", "dialogue");
+    /** Verbs of discussing, whose object is a topic ("discussed Iran's nuclear programme"), as is that of {@link #TALKS}. */
+    private static final Set<String> DISCUSS = Set.of("discuss", "discussed", "discusses", "discussing", "discussion");
     private static final Set<String> TOPIC_PREPOSITIONS = Set.of("on", "about", "over", "concerning", "regarding");
     private static final int ULTIMATUM_REACH = 15;
     private static final int DEMAND_REACH = 8;
@@ -259,7 +258,8 @@ final class RelationTagger {
         List<Facts> referring = new ArrayList<>();
         List<Facts> responding = new ArrayList<>(); // sentences that name one country only
         List<Facts> deferred = new ArrayList<>();
-        boolean bilateral = namesAtMostTwo(facts);
+        List<String> storyCountries = storyCountries(facts);
+        boolean bilateral = storyCountries.size() <= 2;
         for (Facts f : facts) {
             if (f.cues().isEmpty()) {
                 continue;
@@ -289,12 +289,9 @@ final class RelationTagger {
         String mainPair = mainPair(found, established);
         for (Facts f : deferred) {
             if (mainPair != null && !thirdCountries(f, Pair.ofKey(mainPair)).isEmpty()) {
-                if (f.has(pairRef)) {
-                    referring.add(f); // third countries side by side, each acting on both sides of the main pair
-                } else if (hasQualifier(f.cues().get(0), MEDIATION)) {
-                    int before = found.size();
-                    mediateBetween(Pair.ofKey(mainPair), f, tokens, words, modalities, found); // "Egypt and Qatar tried to mediate"
-                    establish(found.subList(before, found.size()), established);
+                if (f.has(pairRef) || hasQualifier(f.cues().get(0), MEDIATION)) {
+                    // third countries side by side, each acting on both sides of the main pair: "urged both sides", "tried to mediate"
+                    referring.add(f);
                 } // else "France and Russia called for a ceasefire": they ask it of no one named, and not of each other
             } else {
                 int before = found.size();
@@ -308,8 +305,8 @@ final class RelationTagger {
         // "A forum of Pavlodar Region and Omsk Region ... Companies of the two regions signed contracts": a story of two
         // countries and no pair yet; "the two regions" are those two
         boolean onlyTwo = mainPair == null && bilateral && !referring.isEmpty();
-        if (onlyTwo) {
-            mainPair = theTwoCountries(facts);
+        if (onlyTwo && storyCountries.size() == 2) {
+            mainPair = Pair.of(storyCountries.get(0), storyCountries.get(1)).key();
         }
         if (mainPair != null) {
             Pair main = Pair.ofKey(mainPair);
@@ -330,7 +327,7 @@ final class RelationTagger {
                 markDemanded(f.cues(), groups(f.actors(), tokens, words), f.mentions(), words, tokens, modalities);
                 boolean onTheirAct = !f.has(pairRef); // "Palestinian leaders condemned the accord": only a third country's act on it
                 for (Match<Cue> cue : f.cues()) {
-                    boolean toBothSides = !thirds.isEmpty() && actsOnThePair(f, cue);
+                    boolean toBothSides = !thirds.isEmpty() && (actsOnThePair(f, cue) || hasQualifier(cue, MEDIATION));
                     if (onTheirAct && !toBothSides) {
                         continue;
                     }
@@ -376,38 +373,20 @@ final class RelationTagger {
         return build(text, found, established, facts, new SentenceSectors(words, sentences, inPlaceOrPerson), mainPair, referring);
     }
 
-    /** The pair of the two countries the story's actors are of, or null if they are of one or none. */
-    private static String theTwoCountries(List<Facts> facts) {
-        String first = null;
+    /** The countries of the story's actors, in order of first mention; at most three (three means "more than two"). */
+    private static List<String> storyCountries(List<Facts> facts) {
+        List<String> countries = new ArrayList<>(3);
         for (Facts f : facts) {
             for (Mention m : f.actors()) {
-                if (first == null) {
-                    first = m.country();
-                } else if (!first.equals(m.country())) {
-                    return Pair.of(first, m.country()).key();
+                if (!countries.contains(m.country())) {
+                    countries.add(m.country());
+                    if (countries.size() == 3) {
+                        return countries;
+                    }
                 }
             }
         }
-        return null;
-    }
-
-    /** Whether the story's actors are of two countries or fewer. */
-    private static boolean namesAtMostTwo(List<Facts> facts) {
-        String first = null;
-        String second = null;
-        for (Facts f : facts) {
-            for (Mention m : f.actors()) {
-                String c = m.country();
-                if (first == null || first.equals(c)) {
-                    first = c;
-                } else if (second == null || second.equals(c)) {
-                    second = c;
-                } else {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return countries;
     }
 
     /**
@@ -500,18 +479,6 @@ final class RelationTagger {
         for (Found x : tags) {
             if (x.strong()) {
                 established.add(x.pair());
-            }
-        }
-    }
-
-    /** "Egypt and Qatar were trying to mediate a truce": each mediator meets each side of the story's main pair. */
-    private void mediateBetween(Pair main, Facts f, List<Token> tokens, StoryWords words, Modality[] modalities, List<Found> found) {
-        Match<Cue> cue = f.cues().get(0);
-        Modality modality = modality(modalities, tokens, words, f.sentence(), cue);
-        ActorIndex none = new ActorIndex(List.of());
-        for (String third : countries(f.actors())) {
-            for (String side : List.of(main.a(), main.b())) {
-                tagsFor(Pair.of(third, side), cue, none, modality, false, f.sentence(), found);
             }
         }
     }
@@ -727,12 +694,7 @@ final class RelationTagger {
         if (!isOf(prev, ACCUSATIONS) || cue.from() - prev.to() > OBJECT_REACH) {
             return false;
         }
-        for (int i = cue.from() - 1; i >= prev.to() && i >= cue.from() - 3; i--) {
-            if (tokens.get(i).is("of")) {
-                return true;
-            }
-        }
-        return false;
+        return tokenBetween(tokens, "of", Math.max(prev.to(), cue.from() - 3), cue.from());
     }
 
     private static boolean glued(StoryWords words, Mention prev, Mention next) {
@@ -1219,7 +1181,7 @@ final class RelationTagger {
                 // "agreed on Friday to drop its restrictions on salmon from Chile", "offered to hand over the suspects to Peru": the
                 // agreement or offer goes to the pairs of the act, which keeps its own modality
                 Match<Cue> next = cues.get(k + 1);
-                boolean toAct = toBetween(tokens, cue.to() - 1, Math.min(next.from(), cue.to() + 3)); // "agreed on Tuesday to"
+                boolean toAct = tokenBetween(tokens, "to", cue.to() - 1, Math.min(next.from(), cue.to() + 3)); // "agreed on Tuesday to"
                 if (toAct && demandOf[k] == null && next.from() - cue.to() <= DEMAND_REACH
                         && !clauseBreakIn(words, cue.to(), next.from()) && !isOf(next, PROMISES)) {
                     if (demandOf[k + 1] == null) { // not in place of a refusal: "refused to pledge any funding"
@@ -1257,15 +1219,6 @@ final class RelationTagger {
     }
 
     /** Whether "to" stands in [from, to). */
-    private static boolean toBetween(List<Token> tokens, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (tokens.get(i).is("to")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The event type of an event cue. */
     private static EventType type(Cue c) {
         return (EventType) c.constant();
@@ -1647,7 +1600,7 @@ final class RelationTagger {
             return false;
         }
         for (Match<Cue> cue : cues) {
-            if (cue.to() > m.from() || !DISCUSSION.contains(tokens.get(cue.to() - 1).norm())) {
+            if (cue.to() > m.from() || !(DISCUSS.contains(tokens.get(cue.to() - 1).norm()) || TALKS.contains(tokens.get(cue.to() - 1).norm()))) {
                 continue;
             }
             int at = cue.to();
@@ -1860,6 +1813,7 @@ final class RelationTagger {
         return negated ? Modality.NEGATED : planned ? Modality.PLANNED : Modality.OCCURRED;
     }
 
+    /** Whether a token of normal form {@code norm} lies in [{@code from}, {@code to}). */
     private static boolean tokenBetween(List<Token> tokens, String norm, int from, int to) {
         for (int i = from; i < to; i++) {
             if (tokens.get(i).is(norm)) {
